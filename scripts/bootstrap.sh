@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs every tool the project needs, idempotently, without prompts. Skips what is present.
+# Runs as root on Debian 12. Nothing here downloads a prebuilt binary from outside the package
+# registries: wasm-pack is told (--mode no-install, wasm-opt = false) never to fetch its own tools.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WASM_PACK_VERSION=0.15.1
+log() { printf '[bootstrap] %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  log "installing Debian's chromium and chromium-driver"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+fi
+
+if ! wasm-pack --version 2>/dev/null | grep -q " ${WASM_PACK_VERSION}\$"; then
+  log "installing wasm-pack ${WASM_PACK_VERSION}"
+  cargo install wasm-pack --version "${WASM_PACK_VERSION}" --locked --quiet
+fi
+
+# wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly. Its own lockfile pins a
+# crate version the registry lacks, hence no --locked.
+WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " ${WBG_VERSION}\$"; then
+  log "installing wasm-bindgen-cli ${WBG_VERSION}"
+  cargo install wasm-bindgen-cli --version "${WBG_VERSION}" --force --quiet
+fi
+
+# Node packages: npm's binaryen (wasm-opt), playwright-core, cognito-local. Debian's binaryen is
+# too old and breaks the module (see README), so it must never be on PATH before ours.
+if [ -x /usr/bin/wasm-opt ]; then
+  log "WARNING: /usr/bin/wasm-opt exists; the build uses node_modules/.bin/wasm-opt explicitly"
+fi
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing node packages (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+log "ready"

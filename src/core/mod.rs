@@ -1,0 +1,21 @@
+//! The sans-IO core: builds and parses Cognito requests, computes SecretHash and Signature V4,
+//! and runs the form's state machine. Nothing here touches the browser.
+
+pub mod error;
+pub mod form;
+pub mod i18n;
+pub mod protocol;
+mod secret;
+pub mod secret_hash;
+pub mod sigv4;
+pub mod validate;
+
+pub use error::{CognitoError, ErrorKind, ErrorName};
+pub use protocol::{
+    build_request, parse_response, sign_request, AdminConfirmSignUpRequest, CodeDeliveryDetails,
+    CognitoRequest, ConfirmSignUpRequest, Endpoint, HttpRequest, Operation,
+    ResendConfirmationCodeRequest, WithSecretHash,
+};
+pub use secret::Secret;
+pub use secret_hash::secret_hash;
+pub use sigv4::{Credentials, SigningTime};
