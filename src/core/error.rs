@@ -247,6 +247,12 @@ impl CognitoError {
             || self.status >= 500
     }
 
+    /// Whether the client repeats the request by itself: network failures, 5xx and throttling.
+    /// Never timeouts (the request may have been applied), wrong codes or limits.
+    pub fn auto_retry(&self) -> bool {
+        self.kind == ErrorKind::Network || self.kind == ErrorKind::Throttled || self.status >= 500
+    }
+
     /// Whether this is a clock-skew signature error, and if so the server's time taken from
     /// its message (`Signature expired: A is now earlier than B (NOW - 5 min.)`).
     pub fn skew_server_time(&self) -> Option<super::sigv4::SigningTime> {

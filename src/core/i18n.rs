@@ -1,1 +1,215 @@
-//! i18n
+//! The message catalogue: every text the form shows, per locale, with per-key overrides.
+
+use std::collections::BTreeMap;
+
+use super::error::{CognitoError, ErrorKind};
+
+macro_rules! keys {
+    ($($variant:ident => $name:literal,)*) => {
+        /// A message of the form. Its name (`Key::name`) is the key of the `messages` option.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum Key { $(#[doc = concat!("`", $name, "`")] $variant,)* }
+
+        impl Key {
+            /// Every key, in declaration order.
+            pub const ALL: &'static [Key] = &[$(Key::$variant,)*];
+
+            /// The key's name in the `messages` option.
+            pub fn name(self) -> &'static str {
+                match self { $(Self::$variant => $name,)* }
+            }
+
+            /// The key called `name`.
+            pub fn from_name(name: &str) -> Option<Self> {
+                match name { $($name => Some(Self::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+keys! {
+    Heading => "heading",
+    Intro => "intro",
+    AdminIntro => "adminIntro",
+    UsernameLabel => "usernameLabel",
+    CodeLabel => "codeLabel",
+    Confirm => "confirm",
+    Confirming => "confirming",
+    AdminConfirm => "adminConfirm",
+    Resend => "resend",
+    Resending => "resending",
+    ResendIn => "resendIn",
+    Confirmed => "confirmed",
+    CodeSent => "codeSent",
+    CodeSentNoDestination => "codeSentNoDestination",
+    EarlierCodesInvalid => "earlierCodesInvalid",
+    MediumEmail => "mediumEmail",
+    MediumSms => "mediumSms",
+    ErrorCodeMismatch => "errorCodeMismatch",
+    ErrorExpiredCode => "errorExpiredCode",
+    ErrorAttemptLimit => "errorAttemptLimit",
+    ErrorEmailQuota => "errorEmailQuota",
+    ErrorLimitExceeded => "errorLimitExceeded",
+    ErrorTooManyFailedAttempts => "errorTooManyFailedAttempts",
+    ErrorThrottled => "errorThrottled",
+    ErrorUserNotFound => "errorUserNotFound",
+    ErrorNotAuthorized => "errorNotAuthorized",
+    ErrorSecretHash => "errorSecretHash",
+    ErrorAliasExists => "errorAliasExists",
+    ErrorCodeDelivery => "errorCodeDelivery",
+    ErrorConfiguration => "errorConfiguration",
+    ErrorService => "errorService",
+    ErrorNetwork => "errorNetwork",
+    ErrorTimeout => "errorTimeout",
+    ErrorInvalidResponse => "errorInvalidResponse",
+    ErrorCodeRequired => "errorCodeRequired",
+    ErrorUsernameRequired => "errorUsernameRequired",
+    ErrorInvalidInput => "errorInvalidInput",
+    ErrorOther => "errorOther",
+    NextRequestCode => "nextRequestCode",
+    NextTryLater => "nextTryLater",
+}
+
+/// English, the fallback of every locale.
+fn en(key: Key) -> &'static str {
+    match key {
+        Key::Heading => "Confirm your account",
+        Key::Intro => "Enter the confirmation code we sent you. It may take a minute to arrive.",
+        Key::AdminIntro => "Confirm this user's account without a code.",
+        Key::UsernameLabel => "Username",
+        Key::CodeLabel => "Confirmation code",
+        Key::Confirm => "Confirm",
+        Key::Confirming => "Confirming…",
+        Key::AdminConfirm => "Confirm user",
+        Key::Resend => "Resend code",
+        Key::Resending => "Sending…",
+        Key::ResendIn => "Resend code ({seconds} s)",
+        Key::Confirmed => "Your account is confirmed.",
+        Key::CodeSent => "A new code was sent to {destination} ({medium}).",
+        Key::CodeSentNoDestination => "A new code was sent.",
+        Key::EarlierCodesInvalid => "Earlier codes no longer work.",
+        Key::MediumEmail => "email",
+        Key::MediumSms => "SMS",
+        Key::ErrorCodeMismatch => "That code is not right. Check it and try again.",
+        Key::ErrorExpiredCode => "That code has expired.",
+        Key::ErrorAttemptLimit => "Too many attempts. Wait a few minutes before trying again.",
+        Key::ErrorEmailQuota => "We cannot send more email today. Try again tomorrow.",
+        Key::ErrorLimitExceeded => "A limit was reached. Try again later.",
+        Key::ErrorTooManyFailedAttempts => "Too many failed attempts.",
+        Key::ErrorThrottled => "Too many requests right now. Try again in a moment.",
+        Key::ErrorUserNotFound => "We could not find that user.",
+        Key::ErrorNotAuthorized => "This account cannot be confirmed.",
+        Key::ErrorSecretHash => "This app is misconfigured (secret hash). Contact its administrator.",
+        Key::ErrorAliasExists => "This email or phone number is already used by another account.",
+        Key::ErrorCodeDelivery => "We could not deliver the code.",
+        Key::ErrorConfiguration => "This app is misconfigured. Contact its administrator.",
+        Key::ErrorService => "The service had a problem. Try again in a moment.",
+        Key::ErrorNetwork => "No connection. Check your network and try again.",
+        Key::ErrorTimeout => "The service took too long to answer. Try again.",
+        Key::ErrorInvalidResponse => "The service sent an unexpected answer. Try again later.",
+        Key::ErrorCodeRequired => "Enter the confirmation code.",
+        Key::ErrorUsernameRequired => "Enter your username.",
+        Key::ErrorInvalidInput => "Check what you entered and try again.",
+        Key::ErrorOther => "Something went wrong. Try again.",
+        Key::NextRequestCode => "Request a new code below.",
+        Key::NextTryLater => "",
+    }
+}
+
+/// Locales with a built-in catalogue.
+pub const LOCALES: &[&str] = &["en"];
+
+/// Whether a locale is written right to left.
+pub fn is_rtl(locale: &str) -> bool {
+    matches!(primary(locale), "ar" | "he" | "fa" | "ur")
+}
+
+fn primary(locale: &str) -> &str {
+    locale.split(['-', '_']).next().unwrap_or(locale)
+}
+
+/// The texts of one locale plus the app's overrides.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Messages {
+    locale: String,
+    overrides: BTreeMap<Key, String>,
+}
+
+impl Messages {
+    /// The catalogue for `locale` (BCP 47; unknown locales fall back to English), with
+    /// `overrides` keyed by [`Key::name`]. Unknown override keys are returned so the caller can
+    /// warn about them.
+    pub fn new(locale: &str, overrides: impl IntoIterator<Item = (String, String)>) -> (Self, Vec<String>) {
+        let mut unknown = Vec::new();
+        let mut map = BTreeMap::new();
+        for (name, text) in overrides {
+            match Key::from_name(&name) {
+                Some(key) => {
+                    map.insert(key, text);
+                }
+                None => unknown.push(name),
+            }
+        }
+        let locale = if LOCALES.contains(&primary(locale)) { primary(locale) } else { "en" };
+        (
+            Self {
+                locale: locale.to_owned(),
+                overrides: map,
+            },
+            unknown,
+        )
+    }
+
+    /// The chosen built-in locale.
+    pub fn locale(&self) -> &str {
+        &self.locale
+    }
+
+    /// The text for `key`.
+    pub fn get(&self, key: Key) -> &str {
+        self.overrides.get(&key).map_or_else(|| en(key), String::as_str)
+    }
+
+    /// The text for `key` with `{name}` placeholders filled.
+    pub fn format(&self, key: Key, args: &[(&str, &str)]) -> String {
+        let mut text = self.get(key).to_owned();
+        for (name, value) in args {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+
+    /// The message for an error and the next step, if any.
+    pub fn error(&self, error: &CognitoError) -> (String, Option<String>) {
+        let (key, next) = match error.kind {
+            ErrorKind::CodeMismatch => (Key::ErrorCodeMismatch, None),
+            ErrorKind::ExpiredCode => (Key::ErrorExpiredCode, Some(Key::NextRequestCode)),
+            ErrorKind::AttemptLimit => (Key::ErrorAttemptLimit, None),
+            ErrorKind::EmailQuota => (Key::ErrorEmailQuota, None),
+            ErrorKind::LimitExceeded => (Key::ErrorLimitExceeded, None),
+            ErrorKind::TooManyFailedAttempts => (Key::ErrorTooManyFailedAttempts, Some(Key::NextRequestCode)),
+            ErrorKind::Throttled => (Key::ErrorThrottled, None),
+            ErrorKind::UserNotFound => (Key::ErrorUserNotFound, None),
+            ErrorKind::NotAuthorized | ErrorKind::AlreadyConfirmed => (Key::ErrorNotAuthorized, None),
+            ErrorKind::SecretHash => (Key::ErrorSecretHash, None),
+            ErrorKind::AliasExists => (Key::ErrorAliasExists, None),
+            ErrorKind::CodeDelivery => (Key::ErrorCodeDelivery, None),
+            ErrorKind::Configuration | ErrorKind::Signature | ErrorKind::Forbidden | ErrorKind::Lambda => {
+                (Key::ErrorConfiguration, None)
+            }
+            ErrorKind::Service => (Key::ErrorService, None),
+            ErrorKind::Network => (Key::ErrorNetwork, None),
+            ErrorKind::Timeout => (Key::ErrorTimeout, None),
+            ErrorKind::InvalidResponse => (Key::ErrorInvalidResponse, None),
+            ErrorKind::Validation => match error.field {
+                Some("ConfirmationCode") if error.message.ends_with("is required") => (Key::ErrorCodeRequired, None),
+                Some("Username") if error.message.ends_with("is required") => (Key::ErrorUsernameRequired, None),
+                _ => (Key::ErrorInvalidInput, None),
+            },
+            ErrorKind::InvalidParameter | ErrorKind::Other => (Key::ErrorOther, None),
+        };
+        let next = next.map(|k| self.get(k).to_owned()).filter(|t| !t.is_empty());
+        (self.get(key).to_owned(), next)
+    }
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds pkg/ (wasm-pack, --target web by default) and optimises the wasm with npm's wasm-opt.
+# Usage: scripts/build.sh [target] [out-dir] [extra cargo args...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target=${1:-web}
+out=${2:-pkg}
+shift $(( $# > 2 ? 2 : $# ))
+# --mode no-install: use the pinned local wasm-bindgen; never download tools.
+wasm-pack --quiet build --release --target "$target" --out-dir "$out" --mode no-install "$@" >/dev/null
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$out/cognito_confirm_bg.wasm" -o "$out/cognito_confirm_bg.wasm"
+node scripts/package-json.mjs "$out"

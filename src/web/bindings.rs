@@ -1,0 +1,217 @@
+//! The JavaScript surface: the Promise API, `secretHash`, `mount()` and `defineElement()`.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use js_sys::{Function, Object};
+use leptos::mount::mount_to;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::component::{Config, ConfirmSignUp, Mode, DEFAULT_RESEND_COOLDOWN_SECONDS};
+use super::js;
+use super::transport::Client;
+use crate::core::i18n::Messages;
+use crate::core::{
+    AdminConfirmSignUpRequest, CognitoError, CognitoRequest, ConfirmSignUpRequest,
+    ResendConfirmationCodeRequest, Secret,
+};
+
+fn request_from_js<R: DeserializeOwned>(value: JsValue, what: &'static str) -> Result<R, CognitoError> {
+    if !value.is_object() {
+        return Err(CognitoError::validation("request", format!("{what} needs a request object")));
+    }
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| CognitoError::validation("request", format!("Invalid {what} request: {e}")))
+}
+
+async fn run<R: CognitoRequest + DeserializeOwned>(
+    request: JsValue,
+    options: JsValue,
+    fill_hash: bool,
+) -> Result<JsValue, JsValue>
+where
+    R: crate::core::WithSecretHash,
+{
+    let result: Result<String, CognitoError> = async {
+        let mut request: R = request_from_js(request, R::OPERATION.name())?;
+        request.validate()?;
+        let client = Client::from_js(&options)?;
+        if fill_hash {
+            client.fill_secret_hash(&mut request).await?;
+        }
+        Ok(client.send(&request).await?.1)
+    }
+    .await;
+    result.map(|raw| js::parse_json(&raw)).map_err(|e| js::to_js_error(&e))
+}
+
+/// `confirmSignUp(request, options)`: resolves to `{}` or `{Session}`.
+#[wasm_bindgen(js_name = confirmSignUp, skip_typescript)]
+pub async fn confirm_sign_up(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    run::<ConfirmSignUpRequest>(request, options, true).await
+}
+
+/// `resendConfirmationCode(request, options)`: resolves to `{CodeDeliveryDetails}`.
+#[wasm_bindgen(js_name = resendConfirmationCode, skip_typescript)]
+pub async fn resend_confirmation_code(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    run::<ResendConfirmationCodeRequest>(request, options, true).await
+}
+
+/// `adminConfirmSignUp(request, options)`: signed with Signature V4; resolves to `{}`.
+#[wasm_bindgen(js_name = adminConfirmSignUp, skip_typescript)]
+pub async fn admin_confirm_sign_up(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let result: Result<String, CognitoError> = async {
+        let request: AdminConfirmSignUpRequest = request_from_js(request, "AdminConfirmSignUp")?;
+        request.validate()?;
+        let client = Client::from_js(&options)?;
+        Ok(client.send(&request).await?.1)
+    }
+    .await;
+    result.map(|raw| js::parse_json(&raw)).map_err(|e| js::to_js_error(&e))
+}
+
+/// `secretHash(username, clientId, clientSecret)`: the Base64 SecretHash, synchronously.
+#[wasm_bindgen(js_name = secretHash, skip_typescript)]
+pub fn secret_hash(username: &str, client_id: &str, client_secret: &str) -> String {
+    crate::core::secret_hash(username, client_id, &Secret::new(client_secret))
+}
+
+/// What `mount()` returns: call `unmount()` to remove the form and free its memory.
+#[wasm_bindgen(skip_typescript)]
+pub struct MountHandle {
+    inner: Option<leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>>,
+}
+
+#[wasm_bindgen]
+impl MountHandle {
+    /// Removes the form. Calling it twice is harmless.
+    pub fn unmount(&mut self) {
+        self.inner = None;
+    }
+}
+
+impl std::fmt::Debug for MountHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MountHandle").field("mounted", &self.inner.is_some()).finish()
+    }
+}
+
+/// `mount(elementOrSelector, options)`: renders the form into the element.
+#[wasm_bindgen(skip_typescript)]
+pub fn mount(target: JsValue, options: JsValue) -> Result<MountHandle, JsValue> {
+    mount_inner(target, options).map_err(|e| js::to_js_error(&e))
+}
+
+fn mount_inner(target: JsValue, options: JsValue) -> Result<MountHandle, CognitoError> {
+    let element = resolve_target(&target)?;
+    let config = config_from_js(&options, &element)?;
+    let handle = mount_to(element, move || {
+        use leptos::prelude::IntoAny;
+        leptos::view! { <ConfirmSignUp config=config /> }.into_any()
+    });
+    Ok(MountHandle { inner: Some(handle) })
+}
+
+fn resolve_target(target: &JsValue) -> Result<web_sys::HtmlElement, CognitoError> {
+    let missing = || CognitoError::validation("target", "mount() needs an element or a selector that matches one");
+    if let Some(selector) = target.as_string() {
+        let document = web_sys::window().and_then(|w| w.document()).ok_or_else(missing)?;
+        let found = document.query_selector(&selector).map_err(|_| missing())?.ok_or_else(missing)?;
+        return found.dyn_into::<web_sys::HtmlElement>().map_err(|_| missing());
+    }
+    target.clone().dyn_into::<web_sys::HtmlElement>().map_err(|_| missing())
+}
+
+/// Reads the UI options of CONTRACT.md.
+pub(crate) fn config_from_js(options: &JsValue, element: &web_sys::Element) -> Result<Config, CognitoError> {
+    let client = Client::from_js(options)?;
+    let mode = match js::get_string(options, "mode")?.as_deref() {
+        None | Some("user") => Mode::User,
+        Some("admin") => Mode::Admin,
+        Some(_) => return Err(CognitoError::validation("mode", "mode must be \"user\" or \"admin\"")),
+    };
+    let client_id = js::get_string(options, "clientId")?.unwrap_or_default();
+    if mode == Mode::User {
+        crate::core::validate::client_id(&client_id)?;
+    }
+    let user_pool_id = js::get_string(options, "userPoolId")?;
+    if mode == Mode::Admin {
+        crate::core::validate::user_pool_id(user_pool_id.as_deref().unwrap_or_default())?;
+        if client.credentials.is_none() {
+            return Err(CognitoError::validation("credentials", "admin mode needs credentials"));
+        }
+    }
+    let locale = match js::get_string(options, "locale")? {
+        Some(l) => l,
+        None => page_locale(element),
+    };
+    let overrides = string_map(options, "messages")?;
+    let (messages, _unknown) = Messages::new(&locale, overrides);
+    let on = |key: &'static str| js::get_function(options, key);
+    let on_confirmed = on("onConfirmed")?.map(|f| {
+        Rc::new(move |c: &super::component::Confirmed| call_back(&f, &js::parse_json(&c.raw))) as Rc<dyn Fn(&_)>
+    });
+    let on_resent = on("onResent")?.map(|f| {
+        Rc::new(move |r: &super::component::Resent| call_back(&f, &js::parse_json(&r.raw))) as Rc<dyn Fn(&_)>
+    });
+    let on_error = on("onError")?.map(|f| {
+        Rc::new(move |e: &CognitoError| call_back(&f, &js::to_js_error(e))) as Rc<dyn Fn(&_)>
+    });
+    let metadata = string_map(options, "clientMetadata")?;
+    Ok(Config {
+        client: Rc::new(client),
+        client_id,
+        username: js::get_string(options, "username")?.filter(|u| !u.is_empty()),
+        user_pool_id,
+        code: js::get_string(options, "code")?,
+        mode,
+        messages,
+        resend_cooldown_seconds: js::get_u32(options, "resendCooldownSeconds", 0..=3600)?
+            .unwrap_or(DEFAULT_RESEND_COOLDOWN_SECONDS),
+        auto_submit_length: js::get_u32(options, "autoSubmitLength", 1..=2048)?.map(|n| n as usize),
+        client_metadata: (!metadata.is_empty()).then(|| metadata.into_iter().collect()),
+        on_confirmed,
+        on_resent,
+        on_error,
+    })
+}
+
+/// Calls an app callback; an exception in it is reported on the console, not propagated.
+fn call_back(f: &Function, arg: &JsValue) {
+    if let Err(e) = f.call1(&JsValue::NULL, arg) {
+        web_sys::console::error_2(&JsValue::from_str("cognito-confirm: a callback threw"), &e);
+    }
+}
+
+/// `obj[key]` as a map of strings.
+fn string_map(options: &JsValue, key: &'static str) -> Result<BTreeMap<String, String>, CognitoError> {
+    let Some(value) = js::get(options, key) else { return Ok(BTreeMap::new()) };
+    let Some(obj) = value.dyn_ref::<Object>() else {
+        return Err(CognitoError::validation(key, format!("{key} must be an object of strings")));
+    };
+    let mut map = BTreeMap::new();
+    for entry in Object::entries(obj).iter() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        let (k, v) = (pair.get(0).as_string(), pair.get(1).as_string());
+        match (k, v) {
+            (Some(k), Some(v)) => {
+                map.insert(k, v);
+            }
+            _ => return Err(CognitoError::validation(key, format!("{key} must be an object of strings"))),
+        }
+    }
+    Ok(map)
+}
+
+/// The `lang` of the closest ancestor, else the document's, else English.
+fn page_locale(element: &web_sys::Element) -> String {
+    element
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"))
+        .filter(|l| !l.is_empty())
+        .unwrap_or_else(|| "en".to_owned())
+}

@@ -1,0 +1,466 @@
+//! The Leptos confirmation form: code input, Confirm and Resend code, or the admin confirm.
+
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+
+use leptos::ev::SubmitEvent;
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::transport::Client;
+use crate::core::form::{normalize_code, Action, Form, Notice, Phase};
+use crate::core::i18n::{is_rtl, Key, Messages};
+use crate::core::{
+    AdminConfirmSignUpRequest, CodeDeliveryDetails, CognitoError, CognitoRequest, ConfirmSignUpRequest,
+    ResendConfirmationCodeRequest,
+};
+
+/// Default `resendCooldownSeconds`.
+pub const DEFAULT_RESEND_COOLDOWN_SECONDS: u32 = 30;
+
+/// Which form to show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// The user types the code they received.
+    #[default]
+    User,
+    /// An administrator confirms the user without a code (`AdminConfirmSignUp`).
+    Admin,
+}
+
+/// A successful confirmation, as handed to `on_confirmed`.
+#[derive(Clone, Debug)]
+pub struct Confirmed {
+    /// `Session` for auto sign-in, when Cognito returned one.
+    pub session: Option<String>,
+    /// The response JSON as Cognito sent it (`{}` when the user was already confirmed).
+    pub raw: String,
+}
+
+/// A code sent again, as handed to `on_resent`.
+#[derive(Clone, Debug)]
+pub struct Resent {
+    /// Where the code went.
+    pub details: CodeDeliveryDetails,
+    /// The response JSON as Cognito sent it.
+    pub raw: String,
+}
+
+/// Everything the form needs. Build it from Rust, or let `mount()` read it from JavaScript.
+#[derive(Clone)]
+pub struct Config {
+    /// Endpoint, secret hash, credentials and timeout.
+    pub client: Rc<Client>,
+    /// The app client id (`ClientId`); required in user mode.
+    pub client_id: String,
+    /// The user; when `None` a username field is shown.
+    pub username: Option<String>,
+    /// The pool, for admin mode.
+    pub user_pool_id: Option<String>,
+    /// A code to prefill (e.g. from a link).
+    pub code: Option<String>,
+    /// User or admin mode. Defaults to user.
+    pub mode: Mode,
+    /// Texts in the chosen locale, with overrides.
+    pub messages: Messages,
+    /// Seconds the resend button rests after a code was sent. Defaults to 30.
+    pub resend_cooldown_seconds: u32,
+    /// Submit by itself once the code has this many characters (`None`: never).
+    pub auto_submit_length: Option<usize>,
+    /// `ClientMetadata` sent with every call.
+    pub client_metadata: Option<std::collections::BTreeMap<String, String>>,
+    /// Called after confirmation.
+    pub on_confirmed: Option<Rc<dyn Fn(&Confirmed)>>,
+    /// Called after a code was sent again.
+    pub on_resent: Option<Rc<dyn Fn(&Resent)>>,
+    /// Called with every error shown.
+    pub on_error: Option<Rc<dyn Fn(&CognitoError)>>,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("client", &self.client)
+            .field("client_id", &self.client_id)
+            .field("mode", &self.mode)
+            .field("locale", &self.messages.locale())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Config {
+    /// A user-mode form for `client_id` with the defaults for everything else.
+    pub fn new(client: Client, client_id: impl Into<String>) -> Self {
+        Self {
+            client: Rc::new(client),
+            client_id: client_id.into(),
+            username: None,
+            user_pool_id: None,
+            code: None,
+            mode: Mode::User,
+            messages: Messages::default(),
+            resend_cooldown_seconds: DEFAULT_RESEND_COOLDOWN_SECONDS,
+            auto_submit_length: None,
+            client_metadata: None,
+            on_confirmed: None,
+            on_resent: None,
+            on_error: None,
+        }
+    }
+}
+
+static NEXT_ID: AtomicU32 = AtomicU32::new(1);
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The sign-up confirmation form.
+///
+/// Renders a root `div.cognito-confirm` whose `data-state` is `idle`, `submitting`,
+/// `confirmed` or `error`; a "Confirmation code" input; a Confirm submit button; a "Resend
+/// code" button with a cooldown; a `role="status"` region for notices and a `role="alert"`
+/// region for errors.
+#[component]
+pub fn ConfirmSignUp(
+    /// The form's configuration.
+    config: Config,
+) -> impl IntoView {
+    let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+    let code_id = format!("cognito-confirm-{id}-code");
+    let user_id = format!("cognito-confirm-{id}-username");
+    let error_id = format!("cognito-confirm-{id}-error");
+
+    let form = RwSignal::new(Form::new(config.resend_cooldown_seconds));
+    let code = RwSignal::new(config.code.as_deref().map(normalize_code).unwrap_or_default());
+    let typed_username = RwSignal::new(String::new());
+    let now = RwSignal::new(now_ms());
+    let ticker: StoredValue<Option<IntervalHandle>, LocalStorage> = StoredValue::new_local(None);
+    let alert_ref = NodeRef::<html::Div>::new();
+    let status_ref = NodeRef::<html::Div>::new();
+    on_cleanup(move || {
+        if let Some(Some(handle)) = ticker.try_get_value() {
+            handle.clear();
+        }
+    });
+
+    let config = StoredValue::new_local(config);
+    let t = move |key: Key| config.with_value(|c| c.messages.get(key).to_owned());
+    let locale = config.with_value(|c| c.messages.locale().to_owned());
+    let dir = if is_rtl(&locale) { "rtl" } else { "ltr" };
+    let mode = config.with_value(|c| c.mode);
+    let has_username = config.with_value(|c| c.username.is_some());
+
+    let username = move || {
+        config
+            .with_value(|c| c.username.clone())
+            .unwrap_or_else(|| typed_username.get_untracked().trim().to_owned())
+    };
+
+    // Moves focus to the message that just appeared, once it is rendered.
+    let focus = move |target: NodeRef<html::Div>| {
+        request_animation_frame(move || {
+            if let Some(el) = target.get_untracked() {
+                let _ = el.focus();
+            }
+        });
+    };
+
+    let report_error = move |error: CognitoError| {
+        if let Some(cb) = config.with_value(|c| c.on_error.clone()) {
+            cb(&error);
+        }
+        focus(alert_ref);
+    };
+
+    let finish_confirm = move |result: Result<Confirmed, CognitoError>| {
+        let outcome = result.as_ref().map(|_| ()).map_err(Clone::clone);
+        if form.try_update(|f| f.finish_confirm(outcome)).is_none() {
+            return; // unmounted meanwhile
+        }
+        match (result, form.get_untracked().phase()) {
+            (Ok(confirmed), _) => {
+                if let Some(cb) = config.with_value(|c| c.on_confirmed.clone()) {
+                    cb(&confirmed);
+                }
+                focus(status_ref);
+            }
+            (Err(_), Phase::Confirmed) => {
+                let already = Confirmed { session: None, raw: "{}".to_owned() };
+                if let Some(cb) = config.with_value(|c| c.on_confirmed.clone()) {
+                    cb(&already);
+                }
+                focus(status_ref);
+            }
+            (Err(e), _) => report_error(e),
+        }
+    };
+
+    let start = move |action: Action, request: Result<(), CognitoError>| -> bool {
+        if let Err(e) = request {
+            if form.try_update(|f| f.reject(e.clone())).is_some() {
+                report_error(e);
+            }
+            return false;
+        }
+        form.try_update(|f| f.begin(action, now_ms())).unwrap_or(false)
+    };
+
+    let confirm = move || {
+        let client = config.with_value(|c| c.client.clone());
+        match mode {
+            Mode::User => {
+                let mut request = ConfirmSignUpRequest {
+                    client_id: config.with_value(|c| c.client_id.clone()),
+                    username: username(),
+                    confirmation_code: code.get_untracked(),
+                    client_metadata: config.with_value(|c| c.client_metadata.clone()),
+                    ..Default::default()
+                };
+                if !start(Action::Confirm, request.validate()) {
+                    return;
+                }
+                spawn_local(async move {
+                    let result = async {
+                        client.fill_secret_hash(&mut request).await?;
+                        let (response, raw) = client.send(&request).await?;
+                        Ok(Confirmed { session: response.session, raw })
+                    }
+                    .await;
+                    finish_confirm(result);
+                });
+            }
+            Mode::Admin => {
+                let request = AdminConfirmSignUpRequest {
+                    user_pool_id: config.with_value(|c| c.user_pool_id.clone()).unwrap_or_default(),
+                    username: username(),
+                    client_metadata: config.with_value(|c| c.client_metadata.clone()),
+                };
+                if !start(Action::Confirm, request.validate()) {
+                    return;
+                }
+                spawn_local(async move {
+                    let result = client.send(&request).await.map(|(_, raw)| Confirmed { session: None, raw });
+                    finish_confirm(result);
+                });
+            }
+        }
+    };
+
+    let start_ticker = move || {
+        let tick = move || {
+            let t = now_ms();
+            if now.try_set(t).is_some() {
+                return;
+            }
+            let done = form.try_with_untracked(|f| f.cooldown_remaining(t) == 0).unwrap_or(true);
+            if done {
+                if let Some(Some(handle)) = ticker.try_update_value(Option::take) {
+                    handle.clear();
+                }
+            }
+        };
+        now.set(now_ms());
+        if let Ok(handle) = set_interval_with_handle(tick, Duration::from_millis(250)) {
+            if let Some(Some(old)) = ticker.try_update_value(|slot| slot.replace(handle)) {
+                old.clear();
+            }
+        }
+    };
+
+    let resend = move || {
+        let client = config.with_value(|c| c.client.clone());
+        let mut request = ResendConfirmationCodeRequest {
+            client_id: config.with_value(|c| c.client_id.clone()),
+            username: username(),
+            client_metadata: config.with_value(|c| c.client_metadata.clone()),
+            ..Default::default()
+        };
+        if !start(Action::Resend, request.validate()) {
+            return;
+        }
+        spawn_local(async move {
+            let result = async {
+                client.fill_secret_hash(&mut request).await?;
+                let (response, raw) = client.send(&request).await?;
+                Ok(Resent { details: response.code_delivery_details.unwrap_or_default(), raw })
+            }
+            .await;
+            let outcome = result.as_ref().map(|r| r.details.clone()).map_err(Clone::clone);
+            if form.try_update(|f| f.finish_resend(outcome, now_ms())).is_none() {
+                return;
+            }
+            match result {
+                Ok(resent) => {
+                    start_ticker();
+                    if let Some(cb) = config.with_value(|c| c.on_resent.clone()) {
+                        cb(&resent);
+                    }
+                }
+                Err(e) if form.get_untracked().phase() == Phase::Confirmed => {
+                    let _ = e;
+                    focus(status_ref);
+                }
+                Err(e) => report_error(e),
+            }
+        });
+    };
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        confirm();
+    };
+
+    let on_code_input = move |ev: leptos::ev::Event| {
+        let value = normalize_code(&event_target_value(&ev));
+        code.set(value.clone());
+        let auto = config.with_value(|c| c.auto_submit_length);
+        if auto.is_some_and(|n| n > 0 && value.chars().count() == n) {
+            confirm();
+        }
+    };
+
+    let state = move || form.with(|f| f.phase().as_str());
+    let busy = move |action: Action| form.with(|f| f.busy() == Some(action));
+    let confirmed = move || form.with(|f| f.phase() == Phase::Confirmed);
+    let cooldown = move || form.with(|f| f.cooldown_remaining(now.get()));
+
+    let error_text = move || {
+        form.with(|f| {
+            f.error().map(|e| {
+                let (message, next) = config.with_value(|c| c.messages.error(e));
+                match next {
+                    Some(next) => format!("{message} {next}"),
+                    None => message,
+                }
+            })
+        })
+    };
+    let notice_text = move || {
+        form.with(|f| match f.notice() {
+            Some(Notice::Confirmed) => t(Key::Confirmed),
+            Some(Notice::CodeResent(details)) => config.with_value(|c| resent_text(&c.messages, details)),
+            None => String::new(),
+        })
+    };
+
+    let heading = t(Key::Heading);
+    let intro = t(if mode == Mode::Admin { Key::AdminIntro } else { Key::Intro });
+    let username_field = (!has_username).then(|| {
+        let user_id2 = user_id.clone();
+        view! {
+            <div class="cognito-confirm__field">
+                <label class="cognito-confirm__label" for=user_id2>{t(Key::UsernameLabel)}</label>
+                <input
+                    class="cognito-confirm__input"
+                    id=user_id
+                    name="username"
+                    type="text"
+                    autocomplete="username"
+                    autocapitalize="none"
+                    spellcheck="false"
+                    required
+                    prop:value=move || typed_username.get()
+                    on:input=move |ev| typed_username.set(event_target_value(&ev))
+                    prop:disabled=confirmed
+                />
+            </div>
+        }
+    });
+    let code_field = (mode == Mode::User).then(|| {
+        let code_id2 = code_id.clone();
+        let error_id2 = error_id.clone();
+        view! {
+            <div class="cognito-confirm__field">
+                <label class="cognito-confirm__label" for=code_id2>{t(Key::CodeLabel)}</label>
+                <input
+                    class="cognito-confirm__input cognito-confirm__code"
+                    id=code_id
+                    name="code"
+                    type="text"
+                    autocomplete="one-time-code"
+                    inputmode="numeric"
+                    autocapitalize="none"
+                    spellcheck="false"
+                    required
+                    maxlength="2048"
+                    aria-describedby=error_id2
+                    aria-invalid=move || if form.with(|f| f.error().is_some()) { "true" } else { "false" }
+                    prop:value=move || code.get()
+                    on:input=on_code_input
+                    prop:disabled=confirmed
+                />
+            </div>
+        }
+    });
+    let confirm_label = if mode == Mode::Admin { Key::AdminConfirm } else { Key::Confirm };
+    let resend_button = (mode == Mode::User).then(|| {
+        view! {
+            <button
+                type="button"
+                class="cognito-confirm__button cognito-confirm__resend"
+                on:click=move |_| resend()
+                disabled=move || confirmed() || busy(Action::Resend) || cooldown() != 0
+                aria-busy=move || if busy(Action::Resend) { "true" } else { "false" }
+            >
+                {move || if busy(Action::Resend) { t(Key::Resending) } else { t(Key::Resend) }}
+                <span class="cognito-confirm__countdown" aria-hidden="true">
+                    {move || match cooldown() { 0 => String::new(), s => format!(" ({s} s)") }}
+                </span>
+            </button>
+        }
+    });
+
+    view! {
+        <div class="cognito-confirm" data-state=state dir=dir lang=locale.clone()>
+            <form class="cognito-confirm__form" novalidate on:submit=on_submit>
+                <h2 class="cognito-confirm__heading">{heading}</h2>
+                <p class="cognito-confirm__intro">{intro}</p>
+                {username_field}
+                {code_field}
+                <div
+                    class="cognito-confirm__error"
+                    id=error_id
+                    role="alert"
+                    tabindex="-1"
+                    node_ref=alert_ref
+                >
+                    {error_text}
+                </div>
+                <div class="cognito-confirm__status" role="status" tabindex="-1" node_ref=status_ref>
+                    {notice_text}
+                </div>
+                <div class="cognito-confirm__actions">
+                    <button
+                        type="submit"
+                        class="cognito-confirm__button cognito-confirm__submit"
+                        disabled=confirmed
+                        aria-busy=move || if busy(Action::Confirm) { "true" } else { "false" }
+                    >
+                        {move || if busy(Action::Confirm) { t(Key::Confirming) } else { t(confirm_label) }}
+                    </button>
+                    {resend_button}
+                </div>
+            </form>
+        </div>
+    }
+}
+
+/// "A new code was sent to a***@e***.com (email). Earlier codes no longer work."
+fn resent_text(messages: &Messages, details: &CodeDeliveryDetails) -> String {
+    let medium = match details.delivery_medium.as_deref() {
+        Some("EMAIL") => messages.get(Key::MediumEmail).to_owned(),
+        Some("SMS") => messages.get(Key::MediumSms).to_owned(),
+        Some(other) => other.to_owned(),
+        None => String::new(),
+    };
+    let sent = match details.destination.as_deref() {
+        Some(destination) if !destination.is_empty() => {
+            messages.format(Key::CodeSent, &[("destination", destination), ("medium", &medium)])
+        }
+        _ => messages.get(Key::CodeSentNoDestination).to_owned(),
+    };
+    format!("{sent} {}", messages.get(Key::EarlierCodesInvalid))
+}

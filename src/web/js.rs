@@ -1,0 +1,92 @@
+//! Small helpers for reading JavaScript option objects and building JavaScript errors.
+
+use js_sys::{Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::core::CognitoError;
+
+/// `obj[key]`, or `None` when absent, `undefined` or `null`.
+pub(crate) fn get(obj: &JsValue, key: &str) -> Option<JsValue> {
+    if !obj.is_object() {
+        return None;
+    }
+    Reflect::get(obj, &JsValue::from_str(key))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// `obj[key]` as a string; any other type is a `ValidationError` naming the option.
+pub(crate) fn get_string(obj: &JsValue, key: &'static str) -> Result<Option<String>, CognitoError> {
+    match get(obj, key) {
+        None => Ok(None),
+        Some(v) => v
+            .as_string()
+            .map(Some)
+            .ok_or_else(|| CognitoError::validation(key, format!("{key} must be a string"))),
+    }
+}
+
+/// `obj[key]` as a whole number within `range`.
+pub(crate) fn get_u32(
+    obj: &JsValue,
+    key: &'static str,
+    range: std::ops::RangeInclusive<u32>,
+) -> Result<Option<u32>, CognitoError> {
+    let Some(v) = get(obj, key) else { return Ok(None) };
+    let bad = || {
+        CognitoError::validation(
+            key,
+            format!("{key} must be a whole number from {} to {}", range.start(), range.end()),
+        )
+    };
+    let n = v.as_f64().ok_or_else(bad)?;
+    if n.fract() != 0.0 || n < f64::from(*range.start()) || n > f64::from(*range.end()) {
+        return Err(bad());
+    }
+    // In range, so the cast is exact.
+    Ok(Some(n as u32))
+}
+
+/// `obj[key]` as a function.
+pub(crate) fn get_function(obj: &JsValue, key: &'static str) -> Result<Option<Function>, CognitoError> {
+    match get(obj, key) {
+        None => Ok(None),
+        Some(v) => v
+            .dyn_into::<Function>()
+            .map(Some)
+            .map_err(|_| CognitoError::validation(key, format!("{key} must be a function"))),
+    }
+}
+
+/// A real JavaScript `Error` with `name`, `message`, `status`, `retryable`, `kind` (and `field`
+/// for validation errors).
+pub(crate) fn to_js_error(error: &CognitoError) -> JsValue {
+    let js = js_sys::Error::new(&error.message);
+    js.set_name(error.name.as_str());
+    let obj: &Object = js.as_ref();
+    set(obj, "status", &JsValue::from(error.status));
+    set(obj, "retryable", &JsValue::from_bool(error.retryable()));
+    set(obj, "kind", &JsValue::from_str(error.kind.as_str()));
+    if let Some(field) = error.field {
+        set(obj, "field", &JsValue::from_str(field));
+    }
+    js.into()
+}
+
+/// Sets `obj[key] = value`; setting a plain property on an own object cannot fail.
+pub(crate) fn set(obj: &JsValue, key: &str, value: &JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+/// Parses JSON with the browser's own parser.
+pub(crate) fn parse_json(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).unwrap_or_else(|_| Object::new().into())
+}
+
+/// The message of a thrown JavaScript value, for error text.
+pub(crate) fn describe(value: &JsValue) -> String {
+    if let Some(e) = value.dyn_ref::<js_sys::Error>() {
+        return String::from(e.message());
+    }
+    value.as_string().unwrap_or_else(|| "unknown error".to_owned())
+}

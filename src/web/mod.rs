@@ -1,0 +1,9 @@
+//! The browser shell: fetch transport, the Leptos component and the JavaScript bindings.
+
+mod bindings;
+pub mod component;
+mod js;
+pub mod transport;
+
+pub use component::{Config, ConfirmSignUp, Confirmed, Mode, Resent};
+pub use transport::{Client, SecretHashSource};

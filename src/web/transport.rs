@@ -1,0 +1,235 @@
+//! Sends core-built requests with fetch: timeout (AbortSignal), safe retries, clock-skew
+//! re-signing, and every failure mapped to a `CognitoError`.
+
+use std::cell::Cell;
+
+use gloo_net::http::Request;
+use js_sys::{Function, Promise};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::js;
+use crate::core::{
+    build_request, parse_response, sign_request, CognitoError, CognitoRequest, Credentials, Endpoint,
+    HttpRequest, Secret, SigningTime, WithSecretHash,
+};
+
+/// Default `timeoutMs`.
+pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
+/// At most this many retries after the first attempt.
+const MAX_RETRIES: u32 = 2;
+
+/// Where a `SecretHash` comes from when the request has none.
+#[derive(Clone, Debug, Default)]
+pub enum SecretHashSource {
+    /// The app client has no secret.
+    #[default]
+    None,
+    /// Computed in the page from the client secret.
+    Inline(Secret),
+    /// `(username, clientId) => string | Promise<string>`, typically asking a server.
+    Provider(Function),
+}
+
+/// The client options of CONTRACT.md: endpoint, signing region, secret hash, credentials,
+/// timeout.
+#[derive(Clone, Debug)]
+pub struct Client {
+    /// Where requests go.
+    pub endpoint: Endpoint,
+    /// The Signature V4 region (also the endpoint's region when no endpoint is given).
+    pub region: Option<String>,
+    /// How to fill `SecretHash`.
+    pub secret_hash: SecretHashSource,
+    /// Credentials for `AdminConfirmSignUp`.
+    pub credentials: Option<Credentials>,
+    /// Per-attempt timeout.
+    pub timeout_ms: u32,
+    /// Seconds to add to the local clock when signing, learnt from a skew error.
+    clock_offset: Cell<i64>,
+}
+
+impl Client {
+    /// A client for `endpoint` with defaults for the rest.
+    pub fn new(endpoint: Endpoint) -> Self {
+        Self {
+            endpoint,
+            region: None,
+            secret_hash: SecretHashSource::None,
+            credentials: None,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+            clock_offset: Cell::new(0),
+        }
+    }
+
+    /// Reads the client options from a JavaScript object.
+    pub fn from_js(options: &JsValue) -> Result<Self, CognitoError> {
+        let region = js::get_string(options, "region")?;
+        let endpoint = match (js::get_string(options, "endpoint")?, region.as_deref()) {
+            (Some(url), _) => Endpoint::parse(&url)?,
+            (None, Some(region)) => Endpoint::for_region(region)?,
+            (None, None) => {
+                return Err(CognitoError::validation("region", "region (or endpoint) is required"));
+            }
+        };
+        let secret_hash = match (
+            js::get_function(options, "secretHash")?,
+            js::get_string(options, "clientSecret")?,
+        ) {
+            (Some(provider), _) => SecretHashSource::Provider(provider),
+            (None, Some(secret)) if !secret.is_empty() => SecretHashSource::Inline(Secret::new(secret)),
+            _ => SecretHashSource::None,
+        };
+        let credentials = match js::get(options, "credentials") {
+            None => None,
+            Some(c) => Some(Credentials {
+                access_key_id: js::get_string(&c, "accessKeyId")?.unwrap_or_default(),
+                secret_access_key: Secret::new(js::get_string(&c, "secretAccessKey")?.unwrap_or_default()),
+                session_token: js::get_string(&c, "sessionToken")?.map(Secret::new),
+            }),
+        };
+        let timeout_ms = js::get_u32(options, "timeoutMs", 1..=600_000)?.unwrap_or(DEFAULT_TIMEOUT_MS);
+        Ok(Self {
+            region,
+            secret_hash,
+            credentials,
+            timeout_ms,
+            ..Self::new(endpoint)
+        })
+    }
+
+    /// Fills `SecretHash` unless the request has one: provider first, then the inline secret.
+    pub async fn fill_secret_hash<R: WithSecretHash>(&self, request: &mut R) -> Result<(), CognitoError> {
+        if request.secret_hash_mut().is_some() {
+            return Ok(());
+        }
+        match &self.secret_hash {
+            SecretHashSource::None => {}
+            SecretHashSource::Inline(secret) => request.fill_secret_hash(secret),
+            SecretHashSource::Provider(provider) => {
+                let (username, client_id) = request.hash_inputs();
+                let hash = call_provider(provider, username, client_id).await?;
+                *request.secret_hash_mut() = Some(hash);
+            }
+        }
+        Ok(())
+    }
+
+    /// Sends `request` and returns the typed response with the raw JSON text.
+    pub async fn send<R: CognitoRequest>(&self, request: &R) -> Result<(R::Response, String), CognitoError> {
+        let unsigned = build_request(&self.endpoint, request)?;
+        let mut retries = 0;
+        let mut skew_corrected = false;
+        loop {
+            let mut http = unsigned.clone();
+            if R::OPERATION.signed() {
+                self.sign(&mut http, request)?;
+            }
+            let outcome = match self.fetch(&http).await {
+                Ok((status, error_type, text)) => {
+                    parse_response::<R>(status, error_type.as_deref(), &text).map(|r| (r, text))
+                }
+                Err(e) => Err(e),
+            };
+            let error = match outcome {
+                Ok(ok) => return Ok(ok),
+                Err(e) => e,
+            };
+            if R::OPERATION.signed() && !skew_corrected {
+                if let Some(server) = error.skew_server_time() {
+                    self.clock_offset.set(server.0 - now_seconds());
+                    skew_corrected = true;
+                    continue;
+                }
+            }
+            if retries >= MAX_RETRIES || !error.auto_retry() {
+                return Err(error);
+            }
+            sleep_ms(backoff_ms(retries)).await;
+            retries += 1;
+        }
+    }
+
+    fn sign<R: CognitoRequest>(&self, http: &mut HttpRequest, request: &R) -> Result<(), CognitoError> {
+        let credentials = self.credentials.as_ref().ok_or_else(|| {
+            CognitoError::validation("credentials", format!("{} needs credentials", R::OPERATION.name()))
+        })?;
+        let region = self.signing_region(request)?;
+        let time = SigningTime(now_seconds() + self.clock_offset.get());
+        sign_request(http, &self.endpoint, credentials, &region, time)
+    }
+
+    /// The signing region: the `region` option, else the prefix of the request's `UserPoolId`.
+    fn signing_region<R: CognitoRequest>(&self, request: &R) -> Result<String, CognitoError> {
+        if let Some(region) = &self.region {
+            return Ok(region.clone());
+        }
+        let pool = serde_json::to_value(request)
+            .ok()
+            .and_then(|v| v.get("UserPoolId").and_then(|p| p.as_str().map(str::to_owned)));
+        pool.and_then(|p| p.split_once('_').map(|(r, _)| r.to_owned()))
+            .ok_or_else(|| CognitoError::validation("region", "region is required to sign the request"))
+    }
+
+    /// One fetch: `(status, x-amzn-ErrorType if readable, body text)`.
+    async fn fetch(&self, http: &HttpRequest) -> Result<(u16, Option<String>, String), CognitoError> {
+        let signal = web_sys::AbortSignal::timeout_with_u32(self.timeout_ms);
+        let mut builder = Request::post(&http.url).abort_signal(Some(&signal));
+        for (name, value) in &http.headers {
+            builder = builder.header(name, value);
+        }
+        let map_err = |e: gloo_net::Error| self.fetch_error(e);
+        let response = builder.body(http.body.as_str()).map_err(map_err)?.send().await.map_err(map_err)?;
+        let status = response.status();
+        let error_type = response.headers().get("x-amzn-ErrorType");
+        let text = response.text().await.map_err(map_err)?;
+        Ok((status, error_type, text))
+    }
+
+    fn fetch_error(&self, error: gloo_net::Error) -> CognitoError {
+        match error {
+            gloo_net::Error::JsError(e) if e.name == "TimeoutError" || e.name == "AbortError" => {
+                CognitoError::timeout(self.timeout_ms)
+            }
+            gloo_net::Error::JsError(e) => CognitoError::network(format!("Cognito could not be reached: {}", e.message)),
+            other => CognitoError::network(format!("Cognito could not be reached: {other}")),
+        }
+    }
+}
+
+async fn call_provider(provider: &Function, username: &str, client_id: &str) -> Result<String, CognitoError> {
+    let fail = |why: String| CognitoError::validation("secretHash", format!("The secretHash provider failed: {why}"));
+    let value = provider
+        .call2(&JsValue::NULL, &JsValue::from_str(username), &JsValue::from_str(client_id))
+        .map_err(|e| fail(js::describe(&e)))?;
+    let value = match value.dyn_into::<Promise>() {
+        Ok(promise) => JsFuture::from(promise).await.map_err(|e| fail(js::describe(&e)))?,
+        Err(value) => value,
+    };
+    value
+        .as_string()
+        .ok_or_else(|| fail("it must return a string or a Promise of a string".to_owned()))
+}
+
+fn now_seconds() -> i64 {
+    // Date.now() is milliseconds since the epoch and fits i64 exactly.
+    (js_sys::Date::now() / 1000.0).floor() as i64
+}
+
+/// Full jitter: a random wait in [0, 100 ms · 2^retry].
+fn backoff_ms(retry: u32) -> i32 {
+    let cap = 100.0 * f64::from(1u32 << retry.min(6));
+    (js_sys::Math::random() * cap) as i32
+}
+
+/// Resolves after `ms` milliseconds.
+pub(crate) async fn sleep_ms(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        } else {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}

@@ -1,0 +1,68 @@
+// The demo page against a real cognito-local: a real confirmation, and a wrong code.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startCognitoLocal, createPool, signUp, userStatus, storedUser } from "./support/cognito-local.mjs";
+import { startDevServer } from "./support/dev-server.mjs";
+import { launch, newPage } from "./support/browser.mjs";
+
+let cognito, pool, server, browser;
+
+before(async () => {
+  cognito = await startCognitoLocal();
+  pool = await createPool(cognito.endpoint);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  await cognito?.stop();
+});
+
+async function openDemo(username) {
+  await server?.stop();
+  server = await startDevServer({ cognito, pool, pageConfig: { clientId: pool.clientId, username } });
+  const { page, context, problems } = await newPage(browser);
+  await page.goto(server.url);
+  const root = page.locator(".cognito-confirm");
+  await root.waitFor();
+  return { page, context, problems, root };
+}
+
+test("typing the emailed code confirms the user for real", async () => {
+  const code = await signUp(cognito, pool, "alice");
+  assert.equal(await userStatus(cognito.endpoint, pool.poolId, "alice"), "UNCONFIRMED");
+  const { page, context, problems, root } = await openDemo("alice");
+
+  assert.equal(await root.getAttribute("data-state"), "idle");
+  const input = page.getByRole("textbox", { name: "Confirmation code" });
+  assert.equal(await input.getAttribute("autocomplete"), "one-time-code");
+  assert.equal(await input.getAttribute("inputmode"), "numeric");
+  await input.fill(code);
+  await page.getByRole("button", { name: "Confirm", exact: true }).click();
+
+  await page.locator('.cognito-confirm[data-state="confirmed"]').waitFor();
+  assert.match(await page.getByRole("status").textContent(), /Your account is confirmed/);
+  assert.equal(await userStatus(cognito.endpoint, pool.poolId, "alice"), "CONFIRMED");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a wrong code shows an error, keeps the typed code and leaves the user unconfirmed", async () => {
+  const code = await signUp(cognito, pool, "bob");
+  const wrong = code === "000000" ? "111111" : "000000";
+  const { page, context, problems, root } = await openDemo("bob");
+
+  const input = page.getByRole("textbox", { name: "Confirmation code" });
+  await input.fill(wrong);
+  await page.getByRole("button", { name: "Confirm", exact: true }).click();
+
+  await page.locator('.cognito-confirm[data-state="error"]').waitFor();
+  assert.match(await page.getByRole("alert").textContent(), /code is not right/);
+  assert.equal(await input.inputValue(), wrong, "the typed code is kept");
+  assert.equal(await root.getAttribute("data-state"), "error");
+  assert.equal(await userStatus(cognito.endpoint, pool.poolId, "bob"), "UNCONFIRMED");
+  assert.equal(storedUser(cognito, pool.poolId, "bob").ConfirmationCode, code, "the real code still works");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

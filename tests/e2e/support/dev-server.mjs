@@ -1,0 +1,115 @@
+// Serves www/ and pkg/ on 127.0.0.1 and proxies /cognito/ to cognito-local. Demo and test
+// support only, not part of the product: it adds the one operation cognito-local lacks,
+// ResendConfirmationCode (a new code, the old one invalid, CodeDeliveryDetails).
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { join, normalize, extname, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { call, storedUser } from "./cognito-local.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+};
+
+/** Masks an email the way Cognito does in CodeDeliveryDetails: a***@e***.com. */
+export function maskEmail(email) {
+  const [local, domain = ""] = email.split("@");
+  const dot = domain.lastIndexOf(".");
+  const tld = dot >= 0 ? domain.slice(dot) : "";
+  return `${local.slice(0, 1)}***@${domain.slice(0, 1)}***${tld}`;
+}
+
+/**
+ * Starts the server. `cognito` is {endpoint, dir}; `pool` is {poolId, clientId};
+ * `pageConfig` is served as /demo-config.json; `onCode(username, code)` hears new codes;
+ * `headers` are added to every static answer (e.g. a Content-Security-Policy).
+ */
+export async function startDevServer({ cognito, pool, pageConfig = {}, onCode = () => {}, headers = {}, port = 0 }) {
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, "http://127.0.0.1");
+      if (url.pathname === "/cognito/" && req.method === "POST") {
+        return await proxy(req, res);
+      }
+      if (url.pathname === "/demo-config.json") {
+        return send(res, 200, { "Content-Type": TYPES[".json"], "Cache-Control": "no-store" }, JSON.stringify(pageConfig));
+      }
+      let path = url.pathname;
+      let base = join(root, "www");
+      if (path.startsWith("/pkg/")) {
+        base = join(root, "pkg");
+        path = path.slice(4);
+      }
+      if (path.endsWith("/")) path += "index.html";
+      const file = normalize(join(base, path));
+      if (!file.startsWith(base)) return send(res, 403, {}, "forbidden");
+      const body = await readFile(file);
+      send(res, 200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store", ...headers }, body);
+    } catch (e) {
+      send(res, e.code === "ENOENT" ? 404 : 500, { "Content-Type": "text/plain" }, e.code === "ENOENT" ? "not found" : String(e));
+    }
+  });
+
+  async function proxy(req, res) {
+    const chunks = [];
+    for await (const c of req) chunks.push(c);
+    const body = Buffer.concat(chunks).toString("utf8");
+    const target = req.headers["x-amz-target"] ?? "";
+    if (target === "AWSCognitoIdentityProviderService.ResendConfirmationCode") {
+      const { status, json } = await resend(JSON.parse(body));
+      return send(res, status, { "Content-Type": "application/x-amz-json-1.1" }, JSON.stringify(json));
+    }
+    const forward = {};
+    for (const h of ["content-type", "x-amz-target", "x-amz-date", "authorization", "x-amz-security-token"]) {
+      if (req.headers[h]) forward[h] = req.headers[h];
+    }
+    const upstream = await fetch(cognito.endpoint, { method: "POST", headers: forward, body });
+    const text = await upstream.text();
+    send(res, upstream.status, { "Content-Type": upstream.headers.get("content-type") ?? "application/json" }, text);
+  }
+
+  // Real Cognito's answers: UserNotFoundException, InvalidParameterException "User is already
+  // confirmed.", or CodeDeliveryDetails. The new code comes from signing the user up again.
+  async function resend(request) {
+    const error = (type, message) => ({ status: 400, json: { __type: type, message } });
+    if (request.ClientId !== pool.clientId) return error("ResourceNotFoundException", "User pool client does not exist.");
+    const user = storedUser(cognito, pool.poolId, request.Username);
+    if (!user) return error("UserNotFoundException", "Username/client id combination not found.");
+    if (user.UserStatus === "CONFIRMED") return error("InvalidParameterException", "User is already confirmed.");
+    const attributes = user.Attributes.filter((a) => a.Name !== "sub");
+    await call(cognito.endpoint, "AdminDeleteUser", { UserPoolId: pool.poolId, Username: request.Username });
+    await call(cognito.endpoint, "SignUp", {
+      ClientId: pool.clientId,
+      Username: request.Username,
+      Password: user.Password,
+      UserAttributes: attributes,
+    });
+    const code = storedUser(cognito, pool.poolId, request.Username).ConfirmationCode;
+    onCode(request.Username, code);
+    const email = attributes.find((a) => a.Name === "email")?.Value ?? "";
+    return {
+      status: 200,
+      json: { CodeDeliveryDetails: { Destination: maskEmail(email), DeliveryMedium: "EMAIL", AttributeName: "email" } },
+    };
+  }
+
+  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const stop = () => new Promise((resolve) => {
+    server.closeAllConnections?.();
+    server.close(() => resolve());
+  });
+  return { url, stop };
+}
+
+function send(res, status, headers, body) {
+  res.writeHead(status, headers);
+  res.end(body);
+}
