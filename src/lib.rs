@@ -11,7 +11,7 @@
 //! - `web` (wasm32 only): sends those requests with `fetch` and renders the form.
 //!
 //! ```
-//! use cognito_confirm::core::{build_request, ConfirmSignUpRequest, Endpoint, Secret, WithSecretHash};
+//! use cognito_confirm::core::{build_request, CognitoRequest, ConfirmSignUpRequest, Endpoint, Secret};
 //!
 //! let mut request = ConfirmSignUpRequest {
 //!     client_id: "7example1client2id3".into(),
@@ -19,7 +19,9 @@
 //!     confirmation_code: "123456".into(),
 //!     ..Default::default()
 //! };
-//! request.fill_secret_hash(&Secret::new("client-secret"));
+//! if let Some(slot) = request.secret_hash_slot() {
+//!     slot.fill(&Secret::new("client-secret"));
+//! }
 //! let endpoint = Endpoint::for_region("eu-west-1").unwrap();
 //! let http = build_request(&endpoint, &request).unwrap();
 //! assert_eq!(http.url, "https://cognito-idp.eu-west-1.amazonaws.com/");

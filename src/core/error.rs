@@ -206,7 +206,11 @@ impl CognitoError {
 
     /// A timeout after `ms` milliseconds.
     pub fn timeout(ms: u32) -> Self {
-        Self::local(ErrorName::Timeout, ErrorKind::Timeout, format!("No answer from Cognito within {ms} ms"))
+        Self::local(
+            ErrorName::Timeout,
+            ErrorKind::Timeout,
+            format!("No answer from Cognito within {ms} ms"),
+        )
     }
 
     /// An answer that is not a Cognito JSON answer.
@@ -243,8 +247,10 @@ impl CognitoError {
     /// True exactly when repeating the same request later may succeed: network failures,
     /// timeouts, 5xx and throttling. Never for wrong codes or limits caused by the input.
     pub fn retryable(&self) -> bool {
-        matches!(self.kind, ErrorKind::Network | ErrorKind::Timeout | ErrorKind::Throttled)
-            || self.status >= 500
+        matches!(
+            self.kind,
+            ErrorKind::Network | ErrorKind::Timeout | ErrorKind::Throttled
+        ) || self.status >= 500
     }
 
     /// Whether the client repeats the request by itself: network failures, 5xx and throttling.
@@ -256,8 +262,14 @@ impl CognitoError {
     /// Whether this is a clock-skew signature error, and if so the server's time taken from
     /// its message (`Signature expired: A is now earlier than B (NOW - 5 min.)`).
     pub fn skew_server_time(&self) -> Option<super::sigv4::SigningTime> {
-        let skew_names = ["InvalidSignatureException", "SignatureDoesNotMatch", "RequestExpired",
-            "RequestTimeTooSkewed", "RequestInTheFuture", "AuthFailure"];
+        let skew_names = [
+            "InvalidSignatureException",
+            "SignatureDoesNotMatch",
+            "RequestExpired",
+            "RequestTimeTooSkewed",
+            "RequestInTheFuture",
+            "AuthFailure",
+        ];
         if !skew_names.contains(&self.name.as_str()) {
             return None;
         }
@@ -348,6 +360,9 @@ pub fn parse_error(status: u16, error_type_header: Option<&str>, body: &Value) -
     if code.is_empty() {
         return None;
     }
-    let message = text("message").or_else(|| text("Message")).or_else(|| text("errorMessage")).unwrap_or("");
+    let message = text("message")
+        .or_else(|| text("Message"))
+        .or_else(|| text("errorMessage"))
+        .unwrap_or("");
     Some(CognitoError::service(ErrorName::from_wire(code), message, status))
 }

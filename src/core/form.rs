@@ -201,7 +201,10 @@ mod tests {
         assert_eq!(f.phase().as_str(), "submitting");
         assert!(!f.begin(Action::Confirm, 1.0));
         assert!(!f.begin(Action::Resend, 1.0));
-        f.finish_confirm(Err(err("CodeMismatchException", "Invalid verification code provided")));
+        f.finish_confirm(Err(err(
+            "CodeMismatchException",
+            "Invalid verification code provided",
+        )));
         assert_eq!(f.phase(), Phase::Error);
         assert_eq!(f.error().map(|e| e.kind), Some(ErrorKind::CodeMismatch));
         assert!(f.begin(Action::Confirm, 2.0));
@@ -224,7 +227,10 @@ mod tests {
         assert_eq!(f.cooldown_remaining(1_001.0), 30, "rounded up");
         assert_eq!(f.cooldown_remaining(30_000.0), 1);
         assert!(!f.begin(Action::Resend, 30_999.0));
-        assert!(f.begin(Action::Confirm, 30_999.0), "confirm is not blocked by the cooldown");
+        assert!(
+            f.begin(Action::Confirm, 30_999.0),
+            "confirm is not blocked by the cooldown"
+        );
         f.finish_confirm(Err(err("ExpiredCodeException", "x")));
         assert_eq!(f.cooldown_remaining(31_000.0), 0);
         assert!(f.begin(Action::Resend, 31_000.0));
@@ -243,20 +249,29 @@ mod tests {
     fn already_confirmed_ends_confirmed() {
         let mut f = Form::new(30);
         assert!(f.begin(Action::Confirm, 0.0));
-        f.finish_confirm(Err(err("NotAuthorizedException", "User cannot be confirmed. Current status is CONFIRMED")));
+        f.finish_confirm(Err(err(
+            "NotAuthorizedException",
+            "User cannot be confirmed. Current status is CONFIRMED",
+        )));
         assert_eq!(f.phase(), Phase::Confirmed);
         assert_eq!(f.notice(), Some(&Notice::Confirmed));
 
         let mut f = Form::new(30);
         assert!(f.begin(Action::Resend, 0.0));
-        f.finish_resend(Err(err("InvalidParameterException", "User is already confirmed.")), 0.0);
+        f.finish_resend(
+            Err(err("InvalidParameterException", "User is already confirmed.")),
+            0.0,
+        );
         assert_eq!(f.phase(), Phase::Confirmed);
     }
 
     #[test]
     fn validation_rejects_without_a_request() {
         let mut f = Form::new(30);
-        f.reject(CognitoError::validation("ConfirmationCode", "ConfirmationCode is required"));
+        f.reject(CognitoError::validation(
+            "ConfirmationCode",
+            "ConfirmationCode is required",
+        ));
         assert_eq!(f.phase(), Phase::Error);
         assert!(f.busy().is_none());
     }

@@ -151,7 +151,11 @@ impl Messages {
                 None => unknown.push(name),
             }
         }
-        let locale = if LOCALES.contains(&primary(locale)) { primary(locale) } else { "en" };
+        let locale = if LOCALES.contains(&primary(locale)) {
+            primary(locale)
+        } else {
+            "en"
+        };
         (
             Self {
                 locale: locale.to_owned(),
@@ -203,8 +207,12 @@ impl Messages {
             ErrorKind::Timeout => (Key::ErrorTimeout, None),
             ErrorKind::InvalidResponse => (Key::ErrorInvalidResponse, None),
             ErrorKind::Validation => match error.field {
-                Some("ConfirmationCode") if error.message.ends_with("is required") => (Key::ErrorCodeRequired, None),
-                Some("Username") if error.message.ends_with("is required") => (Key::ErrorUsernameRequired, None),
+                Some("ConfirmationCode") if error.message.ends_with("is required") => {
+                    (Key::ErrorCodeRequired, None)
+                }
+                Some("Username") if error.message.ends_with("is required") => {
+                    (Key::ErrorUsernameRequired, None)
+                }
                 _ => (Key::ErrorInvalidInput, None),
             },
             ErrorKind::InvalidParameter | ErrorKind::Other => (Key::ErrorOther, None),

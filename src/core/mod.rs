@@ -13,8 +13,8 @@ pub mod validate;
 pub use error::{CognitoError, ErrorKind, ErrorName};
 pub use protocol::{
     build_request, parse_response, sign_request, AdminConfirmSignUpRequest, CodeDeliveryDetails,
-    CognitoRequest, ConfirmSignUpRequest, Endpoint, HttpRequest, Operation,
-    ResendConfirmationCodeRequest, WithSecretHash,
+    CognitoRequest, ConfirmSignUpRequest, Endpoint, HttpRequest, Operation, ResendConfirmationCodeRequest,
+    SecretHashSlot,
 };
 pub use secret::Secret;
 pub use secret_hash::secret_hash;

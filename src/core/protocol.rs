@@ -199,6 +199,10 @@ pub trait CognitoRequest: Serialize {
     type Response: for<'de> Deserialize<'de>;
     /// Checks Cognito's member constraints.
     fn validate(&self) -> Result<(), CognitoError>;
+    /// The `SecretHash` member, for operations that have one.
+    fn secret_hash_slot(&mut self) -> Option<SecretHashSlot<'_>> {
+        None
+    }
 }
 
 impl CognitoRequest for ConfirmSignUpRequest {
@@ -216,6 +220,13 @@ impl CognitoRequest for ConfirmSignUpRequest {
             self.client_metadata.as_ref(),
         )
     }
+    fn secret_hash_slot(&mut self) -> Option<SecretHashSlot<'_>> {
+        Some(SecretHashSlot {
+            username: &self.username,
+            client_id: &self.client_id,
+            secret_hash: &mut self.secret_hash,
+        })
+    }
 }
 
 impl CognitoRequest for ResendConfirmationCodeRequest {
@@ -231,6 +242,13 @@ impl CognitoRequest for ResendConfirmationCodeRequest {
             self.client_metadata.as_ref(),
         )
     }
+    fn secret_hash_slot(&mut self) -> Option<SecretHashSlot<'_>> {
+        Some(SecretHashSlot {
+            username: &self.username,
+            client_id: &self.client_id,
+            secret_hash: &mut self.secret_hash,
+        })
+    }
 }
 
 impl CognitoRequest for AdminConfirmSignUpRequest {
@@ -243,39 +261,24 @@ impl CognitoRequest for AdminConfirmSignUpRequest {
     }
 }
 
-/// Requests that carry a `SecretHash` member.
-pub trait WithSecretHash {
-    /// `(Username, ClientId)`, the inputs of the hash.
-    fn hash_inputs(&self) -> (&str, &str);
-    /// The `SecretHash` member.
-    fn secret_hash_mut(&mut self) -> &mut Option<String>;
+/// The `SecretHash` member of a request with its inputs, borrowed together.
+#[derive(Debug)]
+pub struct SecretHashSlot<'a> {
+    /// `Username`, the first input of the hash.
+    pub username: &'a str,
+    /// `ClientId`, the second input.
+    pub client_id: &'a str,
+    /// The member itself.
+    pub secret_hash: &'a mut Option<String>,
+}
 
-    /// Fills `SecretHash` from the client secret unless the request already has one
-    /// (an explicit member wins).
-    fn fill_secret_hash(&mut self, client_secret: &Secret) {
-        if self.secret_hash_mut().is_none() {
-            let (username, client_id) = self.hash_inputs();
-            let hash = secret_hash(username, client_id, client_secret);
-            *self.secret_hash_mut() = Some(hash);
+impl SecretHashSlot<'_> {
+    /// Fills `SecretHash` from the client secret unless the request already has one (an
+    /// explicit member wins).
+    pub fn fill(self, client_secret: &Secret) {
+        if self.secret_hash.is_none() {
+            *self.secret_hash = Some(secret_hash(self.username, self.client_id, client_secret));
         }
-    }
-}
-
-impl WithSecretHash for ConfirmSignUpRequest {
-    fn hash_inputs(&self) -> (&str, &str) {
-        (&self.username, &self.client_id)
-    }
-    fn secret_hash_mut(&mut self) -> &mut Option<String> {
-        &mut self.secret_hash
-    }
-}
-
-impl WithSecretHash for ResendConfirmationCodeRequest {
-    fn hash_inputs(&self) -> (&str, &str) {
-        (&self.username, &self.client_id)
-    }
-    fn secret_hash_mut(&mut self) -> &mut Option<String> {
-        &mut self.secret_hash
     }
 }
 
@@ -297,7 +300,8 @@ impl Endpoint {
     /// An explicit URL. `https` always; plain `http` only to a loopback host (a local
     /// Cognito-compatible server), so credentials and codes never cross a network in clear.
     pub fn parse(url: &str) -> Result<Self, CognitoError> {
-        let bad = |why: &str| CognitoError::validation("endpoint", format!("Invalid endpoint {url:?}: {why}"));
+        let bad =
+            |why: &str| CognitoError::validation("endpoint", format!("Invalid endpoint {url:?}: {why}"));
         let (https, rest) = if let Some(rest) = url.strip_prefix("https://") {
             (true, rest)
         } else if let Some(rest) = url.strip_prefix("http://") {
@@ -316,14 +320,20 @@ impl Endpoint {
         let authority = authority.to_ascii_lowercase();
         let (hostname, port) = split_host_port(&authority).ok_or_else(|| bad("malformed host or port"))?;
         if !https && !is_loopback(hostname) {
-            return Err(bad("plain http is only allowed to a loopback host (localhost, 127.0.0.1, [::1])"));
+            return Err(bad(
+                "plain http is only allowed to a loopback host (localhost, 127.0.0.1, [::1])",
+            ));
         }
         let default_port = if https { "443" } else { "80" };
         let host = match port {
             Some(p) if p != default_port => format!("{hostname}:{p}"),
             _ => hostname.to_owned(),
         };
-        let path = if tail.is_empty() { "/".to_owned() } else { tail.to_owned() };
+        let path = if tail.is_empty() {
+            "/".to_owned()
+        } else {
+            tail.to_owned()
+        };
         let scheme = if https { "https" } else { "http" };
         Ok(Self {
             url: format!("{scheme}://{host}{path}"),
@@ -392,7 +402,10 @@ pub struct HttpRequest {
 }
 
 /// Validates `request` and builds the HTTP request (unsigned).
-pub fn build_request<R: CognitoRequest>(endpoint: &Endpoint, request: &R) -> Result<HttpRequest, CognitoError> {
+pub fn build_request<R: CognitoRequest>(
+    endpoint: &Endpoint,
+    request: &R,
+) -> Result<HttpRequest, CognitoError> {
     request.validate()?;
     let body = serde_json::to_string(request)
         .map_err(|e| CognitoError::validation("request", format!("The request cannot be encoded: {e}")))?;
@@ -452,7 +465,10 @@ pub fn parse_response<R: CognitoRequest>(
             .filter(|v| v.is_object())
             .and_then(|v| parse_error(status, error_type_header, v));
         return Err(error.unwrap_or_else(|| {
-            CognitoError::invalid_response(status, format!("HTTP {status} without a Cognito error in the body"))
+            CognitoError::invalid_response(
+                status,
+                format!("HTTP {status} without a Cognito error in the body"),
+            )
         }));
     }
     let Some(json) = json.filter(Value::is_object) else {
@@ -462,6 +478,9 @@ pub fn parse_response<R: CognitoRequest>(
         ));
     };
     serde_json::from_value(json).map_err(|e| {
-        CognitoError::invalid_response(status, format!("Unexpected {} response: {e}", R::OPERATION.name()))
+        CognitoError::invalid_response(
+            status,
+            format!("Unexpected {} response: {e}", R::OPERATION.name()),
+        )
     })
 }

@@ -151,7 +151,11 @@ pub struct Signed {
 const ALGORITHM: &str = "AWS4-HMAC-SHA256";
 
 /// Signs `request` with `credentials` at `params.time`.
-pub fn sign_at(request: &SignableRequest<'_>, credentials: &Credentials, params: &SigningParams<'_>) -> Signed {
+pub fn sign_at(
+    request: &SignableRequest<'_>,
+    credentials: &Credentials,
+    params: &SigningParams<'_>,
+) -> Signed {
     let amz_date = params.time.amz_date();
     let payload_hash = hex(&Sha256::digest(request.body));
 
@@ -181,7 +185,11 @@ pub fn sign_at(request: &SignableRequest<'_>, credentials: &Credentials, params:
         }
     }
     headers.sort_by(|a, b| a.0.cmp(&b.0));
-    let signed_headers = headers.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(";");
+    let signed_headers = headers
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .collect::<Vec<_>>()
+        .join(";");
     let mut canonical_headers = String::new();
     for (name, value) in &headers {
         let _ = writeln!(canonical_headers, "{name}:{value}");
@@ -202,7 +210,12 @@ pub fn sign_at(request: &SignableRequest<'_>, credentials: &Credentials, params:
         payload_hash
     );
 
-    let scope = format!("{}/{}/{}/aws4_request", params.time.date_stamp(), params.region, params.service);
+    let scope = format!(
+        "{}/{}/{}/aws4_request",
+        params.time.date_stamp(),
+        params.region,
+        params.service
+    );
     let string_to_sign = format!(
         "{ALGORITHM}\n{amz_date}\n{scope}\n{}",
         hex(&Sha256::digest(canonical_request.as_bytes()))
@@ -274,11 +287,18 @@ fn canonical_query(query: &str) -> String {
         .filter(|p| !p.is_empty())
         .map(|pair| {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (uri_encode(&percent_decode(k), true), uri_encode(&percent_decode(v), true))
+            (
+                uri_encode(&percent_decode(k), true),
+                uri_encode(&percent_decode(v), true),
+            )
         })
         .collect();
     pairs.sort();
-    pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 fn percent_decode(text: &str) -> String {
@@ -340,8 +360,17 @@ mod tests {
             assert_eq!(SigningTime(unix).amz_date(), text);
             assert_eq!(SigningTime::parse_amz_date(text), Some(SigningTime(unix)));
         }
-        assert_eq!(SigningTime::parse_rfc3339("2015-08-30T12:36:00Z"), Some(SigningTime(1_440_938_160)));
-        for bad in ["", "2015083T123600Z", "20151330T123600Z", "20150830 123600Z", "2015083XT12360Z"] {
+        assert_eq!(
+            SigningTime::parse_rfc3339("2015-08-30T12:36:00Z"),
+            Some(SigningTime(1_440_938_160))
+        );
+        for bad in [
+            "",
+            "2015083T123600Z",
+            "20151330T123600Z",
+            "20150830 123600Z",
+            "2015083XT12360Z",
+        ] {
             assert_eq!(SigningTime::parse_amz_date(bad), None, "{bad}");
         }
     }

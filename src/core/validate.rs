@@ -24,7 +24,10 @@ fn length(field: &'static str, value: &str, min: usize, max: usize) -> Result<()
 /// `ClientIdType`: 1–128 characters of `[\w+]`.
 pub fn client_id(value: &str) -> Result<(), CognitoError> {
     length("ClientId", value, 1, 128)?;
-    if !value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'+') {
+    if !value
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'+')
+    {
         return Err(CognitoError::validation(
             "ClientId",
             "ClientId may only contain letters, digits, _ and +",
@@ -37,7 +40,10 @@ pub fn client_id(value: &str) -> Result<(), CognitoError> {
 /// punctuation classes, so no spaces, control or invisible format characters.
 pub fn username(value: &str) -> Result<(), CognitoError> {
     length("Username", value, 1, 128)?;
-    if value.chars().any(|c| c.is_whitespace() || c.is_control() || is_format_char(c)) {
+    if value
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || is_format_char(c))
+    {
         return Err(CognitoError::validation(
             "Username",
             "Username must not contain spaces, control or invisible characters",
@@ -63,8 +69,14 @@ pub fn confirmation_code(value: &str) -> Result<(), CognitoError> {
 pub fn secret_hash(value: Option<&str>) -> Result<(), CognitoError> {
     let Some(value) = value else { return Ok(()) };
     length("SecretHash", value, 1, 128)?;
-    if !value.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'=' | b'/')) {
-        return Err(CognitoError::validation("SecretHash", "SecretHash must be Base64 text"));
+    if !value
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'=' | b'/'))
+    {
+        return Err(CognitoError::validation(
+            "SecretHash",
+            "SecretHash must be Base64 text",
+        ));
     }
     Ok(())
 }
@@ -80,7 +92,9 @@ pub fn user_pool_id(value: &str) -> Result<(), CognitoError> {
     let ok = value.rsplit_once('_').is_some_and(|(region, id)| {
         !region.is_empty()
             && !id.is_empty()
-            && region.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            && region
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
             && id.bytes().all(|b| b.is_ascii_alphanumeric())
     });
     if !ok {
@@ -96,11 +110,16 @@ pub fn user_pool_id(value: &str) -> Result<(), CognitoError> {
 pub fn region(value: &str) -> Result<(), CognitoError> {
     let ok = !value.is_empty()
         && value.len() <= 32
-        && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !value.starts_with('-')
         && !value.ends_with('-');
     if !ok {
-        return Err(CognitoError::validation("region", "region must be an AWS region such as eu-west-1"));
+        return Err(CognitoError::validation(
+            "region",
+            "region must be an AWS region such as eu-west-1",
+        ));
     }
     Ok(())
 }
@@ -114,8 +133,15 @@ pub fn credentials(value: &Credentials) -> Result<(), CognitoError> {
             "credentials need accessKeyId and secretAccessKey (non-empty, no spaces)",
         ));
     }
-    if value.session_token.as_ref().is_some_and(|t| !t.is_empty() && !printable(t.expose())) {
-        return Err(CognitoError::validation("credentials", "credentials.sessionToken is malformed"));
+    if value
+        .session_token
+        .as_ref()
+        .is_some_and(|t| !t.is_empty() && !printable(t.expose()))
+    {
+        return Err(CognitoError::validation(
+            "credentials",
+            "credentials.sessionToken is malformed",
+        ));
     }
     Ok(())
 }
@@ -126,7 +152,9 @@ pub fn common(
     context: Option<&UserContextData>,
     metadata: Option<&ClientMetadata>,
 ) -> Result<(), CognitoError> {
-    let max = |field: &'static str, v: &Option<String>| v.as_deref().map_or(Ok(()), |v| length(field, v, 0, STRING_MAX));
+    let max = |field: &'static str, v: &Option<String>| {
+        v.as_deref().map_or(Ok(()), |v| length(field, v, 0, STRING_MAX))
+    };
     if let Some(a) = analytics {
         max("AnalyticsMetadata", &a.analytics_endpoint_id)?;
     }

@@ -20,56 +20,49 @@ use crate::core::{
 
 fn request_from_js<R: DeserializeOwned>(value: JsValue, what: &'static str) -> Result<R, CognitoError> {
     if !value.is_object() {
-        return Err(CognitoError::validation("request", format!("{what} needs a request object")));
+        return Err(CognitoError::validation(
+            "request",
+            format!("{what} needs a request object"),
+        ));
     }
     serde_wasm_bindgen::from_value(value)
         .map_err(|e| CognitoError::validation("request", format!("Invalid {what} request: {e}")))
 }
 
+/// Validates, fills `SecretHash`, sends, and resolves to the server's JSON object.
 async fn run<R: CognitoRequest + DeserializeOwned>(
     request: JsValue,
     options: JsValue,
-    fill_hash: bool,
-) -> Result<JsValue, JsValue>
-where
-    R: crate::core::WithSecretHash,
-{
+) -> Result<JsValue, JsValue> {
     let result: Result<String, CognitoError> = async {
         let mut request: R = request_from_js(request, R::OPERATION.name())?;
         request.validate()?;
         let client = Client::from_js(&options)?;
-        if fill_hash {
-            client.fill_secret_hash(&mut request).await?;
-        }
+        client.fill_secret_hash(&mut request).await?;
         Ok(client.send(&request).await?.1)
     }
     .await;
-    result.map(|raw| js::parse_json(&raw)).map_err(|e| js::to_js_error(&e))
+    result
+        .map(|raw| js::parse_json(&raw))
+        .map_err(|e| js::to_js_error(&e))
 }
 
 /// `confirmSignUp(request, options)`: resolves to `{}` or `{Session}`.
 #[wasm_bindgen(js_name = confirmSignUp, skip_typescript)]
 pub async fn confirm_sign_up(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    run::<ConfirmSignUpRequest>(request, options, true).await
+    run::<ConfirmSignUpRequest>(request, options).await
 }
 
 /// `resendConfirmationCode(request, options)`: resolves to `{CodeDeliveryDetails}`.
 #[wasm_bindgen(js_name = resendConfirmationCode, skip_typescript)]
 pub async fn resend_confirmation_code(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    run::<ResendConfirmationCodeRequest>(request, options, true).await
+    run::<ResendConfirmationCodeRequest>(request, options).await
 }
 
 /// `adminConfirmSignUp(request, options)`: signed with Signature V4; resolves to `{}`.
 #[wasm_bindgen(js_name = adminConfirmSignUp, skip_typescript)]
 pub async fn admin_confirm_sign_up(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let result: Result<String, CognitoError> = async {
-        let request: AdminConfirmSignUpRequest = request_from_js(request, "AdminConfirmSignUp")?;
-        request.validate()?;
-        let client = Client::from_js(&options)?;
-        Ok(client.send(&request).await?.1)
-    }
-    .await;
-    result.map(|raw| js::parse_json(&raw)).map_err(|e| js::to_js_error(&e))
+    run::<AdminConfirmSignUpRequest>(request, options).await
 }
 
 /// `secretHash(username, clientId, clientSecret)`: the Base64 SecretHash, synchronously.
@@ -94,7 +87,9 @@ impl MountHandle {
 
 impl std::fmt::Debug for MountHandle {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MountHandle").field("mounted", &self.inner.is_some()).finish()
+        f.debug_struct("MountHandle")
+            .field("mounted", &self.inner.is_some())
+            .finish()
     }
 }
 
@@ -115,13 +110,24 @@ fn mount_inner(target: JsValue, options: JsValue) -> Result<MountHandle, Cognito
 }
 
 fn resolve_target(target: &JsValue) -> Result<web_sys::HtmlElement, CognitoError> {
-    let missing = || CognitoError::validation("target", "mount() needs an element or a selector that matches one");
+    let missing = || {
+        CognitoError::validation(
+            "target",
+            "mount() needs an element or a selector that matches one",
+        )
+    };
     if let Some(selector) = target.as_string() {
         let document = web_sys::window().and_then(|w| w.document()).ok_or_else(missing)?;
-        let found = document.query_selector(&selector).map_err(|_| missing())?.ok_or_else(missing)?;
+        let found = document
+            .query_selector(&selector)
+            .map_err(|_| missing())?
+            .ok_or_else(missing)?;
         return found.dyn_into::<web_sys::HtmlElement>().map_err(|_| missing());
     }
-    target.clone().dyn_into::<web_sys::HtmlElement>().map_err(|_| missing())
+    target
+        .clone()
+        .dyn_into::<web_sys::HtmlElement>()
+        .map_err(|_| missing())
 }
 
 /// Reads the UI options of CONTRACT.md.
@@ -130,7 +136,12 @@ pub(crate) fn config_from_js(options: &JsValue, element: &web_sys::Element) -> R
     let mode = match js::get_string(options, "mode")?.as_deref() {
         None | Some("user") => Mode::User,
         Some("admin") => Mode::Admin,
-        Some(_) => return Err(CognitoError::validation("mode", "mode must be \"user\" or \"admin\"")),
+        Some(_) => {
+            return Err(CognitoError::validation(
+                "mode",
+                "mode must be \"user\" or \"admin\"",
+            ))
+        }
     };
     let client_id = js::get_string(options, "clientId")?.unwrap_or_default();
     if mode == Mode::User {
@@ -140,7 +151,10 @@ pub(crate) fn config_from_js(options: &JsValue, element: &web_sys::Element) -> R
     if mode == Mode::Admin {
         crate::core::validate::user_pool_id(user_pool_id.as_deref().unwrap_or_default())?;
         if client.credentials.is_none() {
-            return Err(CognitoError::validation("credentials", "admin mode needs credentials"));
+            return Err(CognitoError::validation(
+                "credentials",
+                "admin mode needs credentials",
+            ));
         }
     }
     let locale = match js::get_string(options, "locale")? {
@@ -151,14 +165,14 @@ pub(crate) fn config_from_js(options: &JsValue, element: &web_sys::Element) -> R
     let (messages, _unknown) = Messages::new(&locale, overrides);
     let on = |key: &'static str| js::get_function(options, key);
     let on_confirmed = on("onConfirmed")?.map(|f| {
-        Rc::new(move |c: &super::component::Confirmed| call_back(&f, &js::parse_json(&c.raw))) as Rc<dyn Fn(&_)>
+        Rc::new(move |c: &super::component::Confirmed| call_back(&f, &js::parse_json(&c.raw)))
+            as Rc<dyn Fn(&_)>
     });
     let on_resent = on("onResent")?.map(|f| {
         Rc::new(move |r: &super::component::Resent| call_back(&f, &js::parse_json(&r.raw))) as Rc<dyn Fn(&_)>
     });
-    let on_error = on("onError")?.map(|f| {
-        Rc::new(move |e: &CognitoError| call_back(&f, &js::to_js_error(e))) as Rc<dyn Fn(&_)>
-    });
+    let on_error = on("onError")?
+        .map(|f| Rc::new(move |e: &CognitoError| call_back(&f, &js::to_js_error(e))) as Rc<dyn Fn(&_)>);
     let metadata = string_map(options, "clientMetadata")?;
     Ok(Config {
         client: Rc::new(client),
@@ -187,9 +201,14 @@ fn call_back(f: &Function, arg: &JsValue) {
 
 /// `obj[key]` as a map of strings.
 fn string_map(options: &JsValue, key: &'static str) -> Result<BTreeMap<String, String>, CognitoError> {
-    let Some(value) = js::get(options, key) else { return Ok(BTreeMap::new()) };
+    let Some(value) = js::get(options, key) else {
+        return Ok(BTreeMap::new());
+    };
     let Some(obj) = value.dyn_ref::<Object>() else {
-        return Err(CognitoError::validation(key, format!("{key} must be an object of strings")));
+        return Err(CognitoError::validation(
+            key,
+            format!("{key} must be an object of strings"),
+        ));
     };
     let mut map = BTreeMap::new();
     for entry in Object::entries(obj).iter() {
@@ -199,7 +218,12 @@ fn string_map(options: &JsValue, key: &'static str) -> Result<BTreeMap<String, S
             (Some(k), Some(v)) => {
                 map.insert(k, v);
             }
-            _ => return Err(CognitoError::validation(key, format!("{key} must be an object of strings"))),
+            _ => {
+                return Err(CognitoError::validation(
+                    key,
+                    format!("{key} must be an object of strings"),
+                ))
+            }
         }
     }
     Ok(map)

@@ -48,6 +48,9 @@ pub struct Resent {
     pub raw: String,
 }
 
+/// An app callback.
+pub type Callback<T> = Rc<dyn Fn(&T)>;
+
 /// Everything the form needs. Build it from Rust, or let `mount()` read it from JavaScript.
 #[derive(Clone)]
 pub struct Config {
@@ -72,11 +75,11 @@ pub struct Config {
     /// `ClientMetadata` sent with every call.
     pub client_metadata: Option<std::collections::BTreeMap<String, String>>,
     /// Called after confirmation.
-    pub on_confirmed: Option<Rc<dyn Fn(&Confirmed)>>,
+    pub on_confirmed: Option<Callback<Confirmed>>,
     /// Called after a code was sent again.
-    pub on_resent: Option<Rc<dyn Fn(&Resent)>>,
+    pub on_resent: Option<Callback<Resent>>,
     /// Called with every error shown.
-    pub on_error: Option<Rc<dyn Fn(&CognitoError)>>,
+    pub on_error: Option<Callback<CognitoError>>,
 }
 
 impl std::fmt::Debug for Config {
@@ -188,7 +191,10 @@ pub fn ConfirmSignUp(
                 focus(status_ref);
             }
             (Err(_), Phase::Confirmed) => {
-                let already = Confirmed { session: None, raw: "{}".to_owned() };
+                let already = Confirmed {
+                    session: None,
+                    raw: "{}".to_owned(),
+                };
                 if let Some(cb) = config.with_value(|c| c.on_confirmed.clone()) {
                     cb(&already);
                 }
@@ -226,7 +232,10 @@ pub fn ConfirmSignUp(
                     let result = async {
                         client.fill_secret_hash(&mut request).await?;
                         let (response, raw) = client.send(&request).await?;
-                        Ok(Confirmed { session: response.session, raw })
+                        Ok(Confirmed {
+                            session: response.session,
+                            raw,
+                        })
                     }
                     .await;
                     finish_confirm(result);
@@ -242,7 +251,10 @@ pub fn ConfirmSignUp(
                     return;
                 }
                 spawn_local(async move {
-                    let result = client.send(&request).await.map(|(_, raw)| Confirmed { session: None, raw });
+                    let result = client
+                        .send(&request)
+                        .await
+                        .map(|(_, raw)| Confirmed { session: None, raw });
                     finish_confirm(result);
                 });
             }
@@ -255,7 +267,9 @@ pub fn ConfirmSignUp(
             if now.try_set(t).is_some() {
                 return;
             }
-            let done = form.try_with_untracked(|f| f.cooldown_remaining(t) == 0).unwrap_or(true);
+            let done = form
+                .try_with_untracked(|f| f.cooldown_remaining(t) == 0)
+                .unwrap_or(true);
             if done {
                 if let Some(Some(handle)) = ticker.try_update_value(Option::take) {
                     handle.clear();
@@ -285,7 +299,10 @@ pub fn ConfirmSignUp(
             let result = async {
                 client.fill_secret_hash(&mut request).await?;
                 let (response, raw) = client.send(&request).await?;
-                Ok(Resent { details: response.code_delivery_details.unwrap_or_default(), raw })
+                Ok(Resent {
+                    details: response.code_delivery_details.unwrap_or_default(),
+                    raw,
+                })
             }
             .await;
             let outcome = result.as_ref().map(|r| r.details.clone()).map_err(Clone::clone);
@@ -347,7 +364,11 @@ pub fn ConfirmSignUp(
     };
 
     let heading = t(Key::Heading);
-    let intro = t(if mode == Mode::Admin { Key::AdminIntro } else { Key::Intro });
+    let intro = t(if mode == Mode::Admin {
+        Key::AdminIntro
+    } else {
+        Key::Intro
+    });
     let username_field = (!has_username).then(|| {
         let user_id2 = user_id.clone();
         view! {
@@ -395,7 +416,11 @@ pub fn ConfirmSignUp(
             </div>
         }
     });
-    let confirm_label = if mode == Mode::Admin { Key::AdminConfirm } else { Key::Confirm };
+    let confirm_label = if mode == Mode::Admin {
+        Key::AdminConfirm
+    } else {
+        Key::Confirm
+    };
     let resend_button = (mode == Mode::User).then(|| {
         view! {
             <button
@@ -457,9 +482,10 @@ fn resent_text(messages: &Messages, details: &CodeDeliveryDetails) -> String {
         None => String::new(),
     };
     let sent = match details.destination.as_deref() {
-        Some(destination) if !destination.is_empty() => {
-            messages.format(Key::CodeSent, &[("destination", destination), ("medium", &medium)])
-        }
+        Some(destination) if !destination.is_empty() => messages.format(
+            Key::CodeSent,
+            &[("destination", destination), ("medium", &medium)],
+        ),
         _ => messages.get(Key::CodeSentNoDestination).to_owned(),
     };
     format!("{sent} {}", messages.get(Key::EarlierCodesInvalid))

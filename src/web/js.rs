@@ -36,7 +36,11 @@ pub(crate) fn get_u32(
     let bad = || {
         CognitoError::validation(
             key,
-            format!("{key} must be a whole number from {} to {}", range.start(), range.end()),
+            format!(
+                "{key} must be a whole number from {} to {}",
+                range.start(),
+                range.end()
+            ),
         )
     };
     let n = v.as_f64().ok_or_else(bad)?;

@@ -1,6 +1,6 @@
 //! The browser shell: fetch transport, the Leptos component and the JavaScript bindings.
 
-mod bindings;
+pub mod bindings;
 pub mod component;
 mod js;
 pub mod transport;

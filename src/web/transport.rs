@@ -11,7 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::js;
 use crate::core::{
     build_request, parse_response, sign_request, CognitoError, CognitoRequest, Credentials, Endpoint,
-    HttpRequest, Secret, SigningTime, WithSecretHash,
+    HttpRequest, Secret, SigningTime,
 };
 
 /// Default `timeoutMs`.
@@ -69,7 +69,10 @@ impl Client {
             (Some(url), _) => Endpoint::parse(&url)?,
             (None, Some(region)) => Endpoint::for_region(region)?,
             (None, None) => {
-                return Err(CognitoError::validation("region", "region (or endpoint) is required"));
+                return Err(CognitoError::validation(
+                    "region",
+                    "region (or endpoint) is required",
+                ));
             }
         };
         let secret_hash = match (
@@ -99,17 +102,19 @@ impl Client {
     }
 
     /// Fills `SecretHash` unless the request has one: provider first, then the inline secret.
-    pub async fn fill_secret_hash<R: WithSecretHash>(&self, request: &mut R) -> Result<(), CognitoError> {
-        if request.secret_hash_mut().is_some() {
+    pub async fn fill_secret_hash<R: CognitoRequest>(&self, request: &mut R) -> Result<(), CognitoError> {
+        let Some(slot) = request.secret_hash_slot() else {
+            return Ok(());
+        };
+        if slot.secret_hash.is_some() {
             return Ok(());
         }
         match &self.secret_hash {
             SecretHashSource::None => {}
-            SecretHashSource::Inline(secret) => request.fill_secret_hash(secret),
+            SecretHashSource::Inline(secret) => slot.fill(secret),
             SecretHashSource::Provider(provider) => {
-                let (username, client_id) = request.hash_inputs();
-                let hash = call_provider(provider, username, client_id).await?;
-                *request.secret_hash_mut() = Some(hash);
+                let hash = call_provider(provider, slot.username, slot.client_id).await?;
+                *slot.secret_hash = Some(hash);
             }
         }
         Ok(())
@@ -152,7 +157,10 @@ impl Client {
 
     fn sign<R: CognitoRequest>(&self, http: &mut HttpRequest, request: &R) -> Result<(), CognitoError> {
         let credentials = self.credentials.as_ref().ok_or_else(|| {
-            CognitoError::validation("credentials", format!("{} needs credentials", R::OPERATION.name()))
+            CognitoError::validation(
+                "credentials",
+                format!("{} needs credentials", R::OPERATION.name()),
+            )
         })?;
         let region = self.signing_region(request)?;
         let time = SigningTime(now_seconds() + self.clock_offset.get());
@@ -179,7 +187,12 @@ impl Client {
             builder = builder.header(name, value);
         }
         let map_err = |e: gloo_net::Error| self.fetch_error(e);
-        let response = builder.body(http.body.as_str()).map_err(map_err)?.send().await.map_err(map_err)?;
+        let response = builder
+            .body(http.body.as_str())
+            .map_err(map_err)?
+            .send()
+            .await
+            .map_err(map_err)?;
         let status = response.status();
         let error_type = response.headers().get("x-amzn-ErrorType");
         let text = response.text().await.map_err(map_err)?;
@@ -191,19 +204,29 @@ impl Client {
             gloo_net::Error::JsError(e) if e.name == "TimeoutError" || e.name == "AbortError" => {
                 CognitoError::timeout(self.timeout_ms)
             }
-            gloo_net::Error::JsError(e) => CognitoError::network(format!("Cognito could not be reached: {}", e.message)),
+            gloo_net::Error::JsError(e) => {
+                CognitoError::network(format!("Cognito could not be reached: {}", e.message))
+            }
             other => CognitoError::network(format!("Cognito could not be reached: {other}")),
         }
     }
 }
 
 async fn call_provider(provider: &Function, username: &str, client_id: &str) -> Result<String, CognitoError> {
-    let fail = |why: String| CognitoError::validation("secretHash", format!("The secretHash provider failed: {why}"));
+    let fail = |why: String| {
+        CognitoError::validation("secretHash", format!("The secretHash provider failed: {why}"))
+    };
     let value = provider
-        .call2(&JsValue::NULL, &JsValue::from_str(username), &JsValue::from_str(client_id))
+        .call2(
+            &JsValue::NULL,
+            &JsValue::from_str(username),
+            &JsValue::from_str(client_id),
+        )
         .map_err(|e| fail(js::describe(&e)))?;
     let value = match value.dyn_into::<Promise>() {
-        Ok(promise) => JsFuture::from(promise).await.map_err(|e| fail(js::describe(&e)))?,
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .map_err(|e| fail(js::describe(&e)))?,
         Err(value) => value,
     };
     value

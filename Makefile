@@ -1,0 +1,31 @@
+# cognito-confirm: `make demo` and `make test` are all a new machine needs.
+.PHONY: demo test bootstrap build build-dev lint test-host test-browser test-e2e clean
+
+demo: bootstrap build
+	node scripts/demo.mjs
+
+test:
+	scripts/test.sh
+
+bootstrap:
+	scripts/bootstrap.sh
+
+build:
+	scripts/build.sh
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --all-targets --locked -- -D warnings
+	cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+
+test-host:
+	cargo test --locked
+
+test-browser:
+	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome --mode no-install
+
+test-e2e: build
+	node --test tests/e2e/
+
+clean:
+	rm -rf pkg target node_modules

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# `make test`: every check in order, stopping at the first failure, with each stage's time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+export CARGO_TERM_COLOR=never
+
+summary=()
+stage() {
+  local name=$1; shift
+  local start=$SECONDS
+  printf '\n=== %s\n' "$name"
+  if ! "$@"; then
+    printf '\n=== FAILED: %s (after %ss)\n' "$name" $((SECONDS - start))
+    printf '%s\n' "${summary[@]}"
+    exit 1
+  fi
+  summary+=("$(printf '%-28s %4ss' "$name" $((SECONDS - start)))")
+}
+
+stage "bootstrap" scripts/bootstrap.sh
+stage "cargo fmt --check" cargo fmt --all --check
+stage "clippy (host)" cargo clippy --all-targets --locked -- -D warnings
+stage "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+stage "cargo test (host)" cargo test --locked
+stage "wasm-pack test (Chrome)" wasm-pack test --headless --chrome --mode no-install
+stage "build pkg/" scripts/build.sh
+stage "end-to-end (node --test)" node --test tests/e2e/
+
+printf '\n=== stage times\n'
+printf '%s\n' "${summary[@]}"
+printf 'total %ss\n' "$SECONDS"
