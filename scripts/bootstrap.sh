@@ -42,4 +42,12 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   log "installing node packages (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+# botocore, the reference for Signature V4 in tests/references.rs, in a project-local venv so the
+# machine's own Python packages are left alone.
+BOTOCORE_VERSION=1.44.5
+if ! .venv/bin/python -c "import botocore, sys; sys.exit(botocore.__version__ != '${BOTOCORE_VERSION}')" 2>/dev/null; then
+  log "installing botocore ${BOTOCORE_VERSION} into .venv"
+  python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check "botocore==${BOTOCORE_VERSION}"
+fi
 log "ready"
