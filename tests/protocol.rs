@@ -1,4 +1,10 @@
 //! The sans-IO core on the host: exact requests, endpoints, answers and errors.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests fail loudly
 
 use cognito_confirm::core::error::{parse_error, sanitize_error_code};
 use cognito_confirm::core::protocol::{AnalyticsMetadata, UserContextData};

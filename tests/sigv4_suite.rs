@@ -1,5 +1,11 @@
 //! Signature V4 against AWS's published test suite (`tests/data/aws-sigv4-test-suite`):
 //! canonical request, string to sign and signature for every header-signing case.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests fail loudly
 
 use std::fs;
 use std::path::Path;
