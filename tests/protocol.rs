@@ -345,7 +345,8 @@ fn validation_tables() {
     };
     base.validate().unwrap();
     let long = "x".repeat(129);
-    let cases: Vec<(&str, Box<dyn Fn(&mut ConfirmSignUpRequest)>)> = vec![
+    type Mutation = Box<dyn Fn(&mut ConfirmSignUpRequest)>;
+    let cases: Vec<(&str, Mutation)> = vec![
         ("ClientId", Box::new(|r| r.client_id.clear())),
         ("ClientId", Box::new(|r| r.client_id = "bad id".into())),
         ("ClientId", Box::new(|r| r.client_id = "a-b".into())),
