@@ -1,4 +1,5 @@
 //! The sans-IO core on the host: exact requests, endpoints, answers and errors.
+#![cfg(not(target_arch = "wasm32"))] // host tests
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

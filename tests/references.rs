@@ -1,5 +1,6 @@
 //! The core against real references run live: Python's `hmac` for SecretHash and botocore for
 //! a signed Cognito request. `scripts/bootstrap.sh` provides both (botocore in `.venv/`).
+#![cfg(not(target_arch = "wasm32"))] // host tests
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -31,11 +31,11 @@ export function maskEmail(email) {
  * `pageConfig` is served as /demo-config.json; `onCode(username, code)` hears new codes;
  * `headers` are added to every static answer (e.g. a Content-Security-Policy).
  */
-export async function startDevServer({ cognito, pool, pageConfig = {}, onCode = () => {}, headers = {}, port = 0 }) {
+export async function startDevServer({ cognito = null, pool = null, pageConfig = {}, onCode = () => {}, headers = {}, port = 0 }) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, "http://127.0.0.1");
-      if (url.pathname === "/cognito/" && req.method === "POST") {
+      if (url.pathname === "/cognito/" && req.method === "POST" && cognito) {
         return await proxy(req, res);
       }
       if (url.pathname === "/demo-config.json") {
@@ -46,6 +46,9 @@ export async function startDevServer({ cognito, pool, pageConfig = {}, onCode = 
       if (path.startsWith("/pkg/")) {
         base = join(root, "pkg");
         path = path.slice(4);
+      } else if (path.startsWith("/test/")) {
+        base = join(root, "tests", "e2e", "pages");
+        path = path.slice(5);
       }
       if (path.endsWith("/")) path += "index.html";
       const file = normalize(join(base, path));

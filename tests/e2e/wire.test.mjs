@@ -1,0 +1,104 @@
+// Exact on the wire: for every operation with every member set, the request the component's
+// Promise API sends (from headless Chromium) is compared with what the AWS SDK for JavaScript
+// v3 sends for the same input: same URL, target, content type and JSON body.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import {
+  CognitoIdentityProviderClient,
+  ConfirmSignUpCommand,
+  ResendConfirmationCodeCommand,
+  AdminConfirmSignUpCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { startCaptureServer } from "./support/capture-server.mjs";
+import { startDevServer } from "./support/dev-server.mjs";
+import { launch, newPage } from "./support/browser.mjs";
+
+const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", sessionToken: "TOKEN" };
+const common = {
+  AnalyticsMetadata: { AnalyticsEndpointId: "endpoint-1" },
+  UserContextData: { IpAddress: "192.0.2.1", EncodedData: "ZW5jb2RlZA==" },
+  ClientMetadata: { source: "wire-test", "ünï": "cødé" },
+};
+const cases = [
+  {
+    op: "ConfirmSignUp",
+    fn: "confirmSignUp",
+    Command: ConfirmSignUpCommand,
+    input: {
+      ClientId: "7example1client2id3",
+      SecretHash: "c2VjcmV0aGFzaA==",
+      Username: "zoë",
+      ConfirmationCode: "123456",
+      ForceAliasCreation: true,
+      Session: "s".repeat(40),
+      ...common,
+    },
+    answer: { Session: "t".repeat(40) },
+  },
+  {
+    op: "ResendConfirmationCode",
+    fn: "resendConfirmationCode",
+    Command: ResendConfirmationCodeCommand,
+    input: { ClientId: "7example1client2id3", SecretHash: "c2VjcmV0aGFzaA==", Username: "zoë", ...common },
+    answer: { CodeDeliveryDetails: { Destination: "z***@e***.com", DeliveryMedium: "EMAIL", AttributeName: "email" } },
+  },
+  {
+    op: "AdminConfirmSignUp",
+    fn: "adminConfirmSignUp",
+    Command: AdminConfirmSignUpCommand,
+    input: { UserPoolId: "eu-west-1_AbCdEf123", Username: "zoë", ClientMetadata: common.ClientMetadata },
+    answer: {},
+  },
+];
+
+let capture, pages, browser, page, context;
+
+before(async () => {
+  capture = await startCaptureServer(Object.fromEntries(cases.map((c) => [c.op, [200, c.answer]])));
+  pages = await startDevServer({});
+  browser = await launch();
+  ({ page, context } = await newPage(browser));
+  await page.goto(`${pages.url}test/blank.html`);
+});
+
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await pages?.stop();
+  await capture?.stop();
+});
+
+for (const c of cases) {
+  test(`${c.op}: the component sends what the AWS SDK v3 sends`, async () => {
+    const sdk = new CognitoIdentityProviderClient({ region: "eu-west-1", endpoint: capture.url, credentials, maxAttempts: 1 });
+    const sdkResponse = await sdk.send(new c.Command(structuredClone(c.input)));
+    const theirs = capture.requests.at(-1);
+
+    const ours = await page.evaluate(async ({ fn, input, endpoint, credentials }) => {
+      const mod = await import("/pkg/cognito_confirm.js");
+      await mod.default();
+      return mod[fn](input, { region: "eu-west-1", endpoint, credentials });
+    }, { fn: c.fn, input: c.input, endpoint: capture.url, credentials });
+    const mine = capture.requests.at(-1);
+    assert.notEqual(mine, theirs, "the component sent its own request");
+
+    assert.equal(mine.method, "POST");
+    assert.equal(mine.url, theirs.url);
+    assert.equal(mine.headers["x-amz-target"], theirs.headers["x-amz-target"]);
+    assert.equal(mine.headers["x-amz-target"], `AWSCognitoIdentityProviderService.${c.op}`);
+    assert.equal(mine.headers["content-type"], theirs.headers["content-type"]);
+    assert.deepEqual(JSON.parse(mine.body), JSON.parse(theirs.body));
+    assert.deepEqual(JSON.parse(mine.body), c.input, "every member is sent");
+    assert.deepEqual(ours, c.answer, "resolves to the server's object");
+    for (const [k, v] of Object.entries(c.answer)) assert.deepEqual(sdkResponse[k], v);
+
+    if (c.op === "AdminConfirmSignUp") {
+      const scope = (h) => h.authorization.match(/Credential=([^,]+)/)[1];
+      assert.equal(scope(mine.headers), scope(theirs.headers), "same credential scope");
+      assert.equal(mine.headers["x-amz-security-token"], "TOKEN");
+      assert.match(mine.headers.authorization, /SignedHeaders=content-type;host;x-amz-date;x-amz-security-token;x-amz-target,/);
+    } else {
+      assert.equal(mine.headers.authorization, undefined, "user operations are not signed");
+    }
+  });
+}
