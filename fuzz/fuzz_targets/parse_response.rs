@@ -1,0 +1,24 @@
+//! Any status, error-type header and body: reading Cognito's answer never panics, and a
+//! failure is always a named error with the status it came with.
+#![no_main]
+
+use cognito_confirm::core::{
+    parse_response, AdminConfirmSignUpRequest, ConfirmSignUpRequest, ResendConfirmationCodeRequest,
+};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((head, rest)) = data.split_first_chunk::<3>() else { return };
+    let status = u16::from_le_bytes([head[0], head[1]]) % 700;
+    let header_len = usize::from(head[2] % 64).min(rest.len());
+    let (header, body) = rest.split_at(header_len);
+    let header = std::str::from_utf8(header).ok();
+    let body = String::from_utf8_lossy(body);
+    if let Err(e) = parse_response::<ConfirmSignUpRequest>(status, header, &body) {
+        assert_eq!(e.status, status);
+        assert!(!e.name.as_str().is_empty());
+        let _ = (e.retryable(), e.auto_retry(), e.skew_server_time(), e.to_string());
+    }
+    let _ = parse_response::<ResendConfirmationCodeRequest>(status, header, &body);
+    let _ = parse_response::<AdminConfirmSignUpRequest>(status, header, &body);
+});
