@@ -18,6 +18,9 @@ use crate::core::{
     ResendConfirmationCodeRequest, Secret,
 };
 
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("types.d.ts");
+
 fn request_from_js<R: DeserializeOwned>(value: JsValue, what: &'static str) -> Result<R, CognitoError> {
     if !value.is_object() {
         return Err(CognitoError::validation(

@@ -80,7 +80,10 @@ impl Client {
             js::get_string(options, "clientSecret")?,
         ) {
             (Some(provider), _) => SecretHashSource::Provider(provider),
-            (None, Some(secret)) if !secret.is_empty() => SecretHashSource::Inline(Secret::new(secret)),
+            (None, Some(secret)) if !secret.is_empty() => {
+                warn_inline_secret_once();
+                SecretHashSource::Inline(Secret::new(secret))
+            }
             _ => SecretHashSource::None,
         };
         let credentials = match js::get(options, "credentials") {
@@ -209,6 +212,21 @@ impl Client {
             }
             other => CognitoError::network(format!("Cognito could not be reached: {other}")),
         }
+    }
+}
+
+/// Warns once per page when a client secret is used in the page outside a loopback host: the
+/// secret is then readable by anyone who loads the page.
+fn warn_inline_secret_once() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static WARNED: AtomicBool = AtomicBool::new(false);
+    let host = web_sys::window().and_then(|w| w.location().hostname().ok()).unwrap_or_default();
+    let local = host == "localhost" || host == "[::1]" || host.starts_with("127.") || host.ends_with(".localhost");
+    if !local && !WARNED.swap(true, Ordering::Relaxed) {
+        web_sys::console::warn_1(&JsValue::from_str(
+            "cognito-confirm: clientSecret is used in the page, where anyone can read it. \
+             Compute SecretHash on your server and pass it with the secretHash option instead.",
+        ));
     }
 }
 
