@@ -25,6 +25,12 @@ if ! wasm-pack --version 2>/dev/null | grep -q " ${WASM_PACK_VERSION}\$"; then
   cargo install wasm-pack --version "${WASM_PACK_VERSION}" --locked --quiet
 fi
 
+CARGO_FUZZ_VERSION=0.13.2
+if ! cargo fuzz --version 2>/dev/null | grep -q " ${CARGO_FUZZ_VERSION}\$"; then
+  log "installing cargo-fuzz ${CARGO_FUZZ_VERSION}"
+  cargo install cargo-fuzz --version "${CARGO_FUZZ_VERSION}" --locked --quiet
+fi
+
 # wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly. Its own lockfile pins a
 # crate version the registry lacks, hence no --locked.
 WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)

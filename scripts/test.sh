@@ -23,6 +23,7 @@ stage "cargo fmt --check" cargo fmt --all --check
 stage "clippy (host)" cargo clippy --all-targets --locked -- -D warnings
 stage "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 stage "cargo test (host)" cargo test --locked
+stage "fuzz (brief)" scripts/fuzz.sh 200000
 stage "wasm-pack test (Chrome)" wasm-pack test --headless --chrome --mode no-install
 stage "build pkg/" scripts/build.sh
 stage "end-to-end (node --test)" node --test tests/e2e/
