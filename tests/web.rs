@@ -31,10 +31,26 @@ export function intercept(status, body) {
   };
   return calls;
 }
+export function intercept_each(answers) {
+  const calls = [];
+  globalThis.fetch = async (input, init) => {
+    const request = new Request(input, init);
+    calls.push({ url: request.url, target: request.headers.get("x-amz-target"), body: await request.text() });
+    const [status, body, delay] = answers[Math.min(calls.length, answers.length) - 1];
+    await new Promise((r) => setTimeout(r, delay ?? 0));
+    return new Response(body, { status, headers: { "Content-Type": "application/x-amz-json-1.1" } });
+  };
+  return calls;
+}
+export function run_js(code) { return (0, eval)(code); }
 "#)]
 extern "C" {
     /// Replaces `fetch` with one that answers `status`/`body` and records each request.
     fn intercept(status: u16, body: &str) -> js_sys::Array;
+    /// Like `intercept`, answering in turn with each `[status, body, delayMs]` of `answers`.
+    fn intercept_each(answers: JsValue) -> js_sys::Array;
+    /// Evaluates a JavaScript expression (test setup only).
+    fn run_js(code: &str) -> JsValue;
 }
 
 const CLIENT_ID: &str = "7example1client2id3";
@@ -240,4 +256,224 @@ async fn bad_input_is_a_validation_error_and_nothing_is_sent() {
         .unwrap();
     assert_eq!(String::from(error.name()), "ValidationError");
     assert_eq!(calls.length(), 0);
+}
+
+fn answers(list: &[(u16, &str, u32)]) -> JsValue {
+    let arr = js_sys::Array::new();
+    for (status, body, delay) in list {
+        arr.push(&js_sys::Array::of3(
+            &(*status).into(),
+            &(*body).into(),
+            &(*delay).into(),
+        ));
+    }
+    arr.into()
+}
+
+/// Mounts through the JavaScript `mount()` with `extra` options (a JS object literal).
+fn mount_js(extra: &str) -> (HtmlElement, bindings::MountHandle) {
+    let target = fresh_target();
+    let options = run_js(&format!(
+        "({{ region: 'eu-west-1', clientId: '{CLIENT_ID}', username: 'alice', ...{extra} }})"
+    ));
+    let handle = bindings::mount(target.clone().into(), options).unwrap();
+    (target, handle)
+}
+
+fn text(root: &HtmlElement, selector: &str) -> String {
+    find::<HtmlElement>(root, selector)
+        .text_content()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn resend_announces_the_destination_and_starts_a_cooldown() {
+    let calls = intercept(
+        200,
+        r#"{"CodeDeliveryDetails":{"Destination":"a***@e***.com","DeliveryMedium":"EMAIL","AttributeName":"email"}}"#,
+    );
+    let (target, _handle) = mount_js("{ resendCooldownSeconds: 30 }");
+    settle().await;
+    let resend: HtmlButtonElement = find(&target, ".cognito-confirm__resend");
+    resend.click();
+    settle().await;
+    assert_eq!(calls.length(), 1);
+    let call = calls.get(0);
+    let target_header = Reflect::get(&call, &"target".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(
+        target_header,
+        "AWSCognitoIdentityProviderService.ResendConfirmationCode"
+    );
+    assert_eq!(
+        text(&target, "[role=status]"),
+        "A new code was sent to a***@e***.com (email). Earlier codes no longer work."
+    );
+    assert!(resend.disabled(), "cooldown");
+    assert!(
+        text(&target, ".cognito-confirm__countdown").contains("s)"),
+        "visible countdown"
+    );
+    assert_eq!(
+        resend
+            .text_content()
+            .unwrap()
+            .trim_end()
+            .starts_with("Resend code"),
+        true
+    );
+    resend.click();
+    settle().await;
+    assert_eq!(calls.length(), 1, "no resend during the cooldown");
+    assert_eq!(state(&target), "idle");
+}
+
+#[wasm_bindgen_test]
+async fn double_clicks_send_one_request() {
+    let calls = intercept_each(answers(&[(200, "{}", 150)]));
+    let (target, _handle) = mount_js("{ code: '123456' }");
+    settle().await;
+    let submit: HtmlButtonElement = find(&target, "button[type=submit]");
+    submit.click();
+    submit.click();
+    leptos::task::tick().await;
+    assert_eq!(state(&target), "submitting");
+    assert_eq!(submit.get_attribute("aria-busy").as_deref(), Some("true"));
+    submit.click();
+    gloo_sleep(Duration::from_millis(300)).await;
+    settle().await;
+    assert_eq!(calls.length(), 1, "one request in flight at a time");
+    assert_eq!(state(&target), "confirmed");
+}
+
+#[wasm_bindgen_test]
+async fn already_confirmed_ends_confirmed_on_confirm_and_on_resend() {
+    intercept(
+        400,
+        r#"{"__type":"NotAuthorizedException","message":"User cannot be confirmed. Current status is CONFIRMED"}"#,
+    );
+    let (target, _handle) = mount_js("{ code: '123456' }");
+    settle().await;
+    find::<HtmlButtonElement>(&target, "button[type=submit]").click();
+    settle().await;
+    assert_eq!(state(&target), "confirmed");
+    assert_eq!(text(&target, "[role=alert]"), "");
+
+    intercept(
+        400,
+        r#"{"__type":"InvalidParameterException","message":"User is already confirmed."}"#,
+    );
+    let (target, _handle) = mount_js("{}");
+    settle().await;
+    find::<HtmlButtonElement>(&target, ".cognito-confirm__resend").click();
+    settle().await;
+    assert_eq!(state(&target), "confirmed");
+}
+
+#[wasm_bindgen_test]
+async fn session_reaches_on_confirmed() {
+    intercept(200, r#"{"Session":"abcdefghijklmnopqrstuvwxyz"}"#);
+    let (target, _handle) =
+        mount_js("{ code: '123456', onConfirmed: (r) => { globalThis.confirmedWith = r; } }");
+    settle().await;
+    find::<HtmlButtonElement>(&target, "button[type=submit]").click();
+    settle().await;
+    let session = run_js("globalThis.confirmedWith.Session");
+    assert_eq!(session.as_string().as_deref(), Some("abcdefghijklmnopqrstuvwxyz"));
+}
+
+#[wasm_bindgen_test]
+async fn pasted_codes_are_normalised_and_auto_submitted() {
+    let calls = intercept(200, "{}");
+    let (target, _handle) = mount_js("{ autoSubmitLength: 6 }");
+    settle().await;
+    type_code(&target, "１２３ ４-5");
+    settle().await;
+    assert_eq!(
+        find::<HtmlInputElement>(&target, "input[name=code]").value(),
+        "12345"
+    );
+    assert_eq!(calls.length(), 0, "not complete yet");
+    type_code(&target, "123 456");
+    settle().await;
+    assert_eq!(calls.length(), 1, "submitted once complete");
+    assert_eq!(state(&target), "confirmed");
+}
+
+#[wasm_bindgen_test]
+async fn the_username_field_appears_when_no_username_is_given() {
+    let calls = intercept(200, "{}");
+    let target = fresh_target();
+    let options = run_js(&format!(
+        "({{ region: 'eu-west-1', clientId: '{CLIENT_ID}', code: '123456' }})"
+    ));
+    let _handle = bindings::mount(target.clone().into(), options).unwrap();
+    settle().await;
+    let user: HtmlInputElement = find(&target, "input[name=username]");
+    find::<HtmlButtonElement>(&target, "button[type=submit]").click();
+    settle().await;
+    assert_eq!(calls.length(), 0);
+    assert_eq!(text(&target, "[role=alert]"), "Enter your username.");
+    user.set_value("bob");
+    user.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    find::<HtmlButtonElement>(&target, "button[type=submit]").click();
+    settle().await;
+    let body = Reflect::get(&calls.get(0), &"body".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(body.contains(r#""Username":"bob""#), "{body}");
+}
+
+#[wasm_bindgen_test]
+async fn advanced_security_data_is_sent_when_the_page_has_the_script() {
+    let calls = intercept(200, "{}");
+    run_js("globalThis.AmazonCognitoAdvancedSecurityData = { getData: (u, p, c) => `fp:${u}:${p}:${c}` }");
+    let (target, _handle) = mount_js("{ code: '123456', userPoolId: 'eu-west-1_AbC123' }");
+    settle().await;
+    find::<HtmlButtonElement>(&target, "button[type=submit]").click();
+    settle().await;
+    run_js("delete globalThis.AmazonCognitoAdvancedSecurityData");
+    let body = Reflect::get(&calls.get(0), &"body".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(
+        body.contains(&format!(
+            r#""UserContextData":{{"EncodedData":"fp:alice:eu-west-1_AbC123:{CLIENT_ID}"}}"#
+        )),
+        "{body}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn server_messages_are_never_rendered_as_html() {
+    intercept(
+        400,
+        r#"{"__type":"UserLambdaValidationException","message":"<img src=x onerror=alert(1)><b>bold</b>"}"#,
+    );
+    let (target, _handle) = mount_js("{ code: '123456', onError: (e) => { globalThis.lastError = e; } }");
+    settle().await;
+    find::<HtmlButtonElement>(&target, "button[type=submit]").click();
+    settle().await;
+    assert!(target.query_selector("img").unwrap().is_none());
+    assert!(target.query_selector("b").unwrap().is_none());
+    let message = run_js("globalThis.lastError.message").as_string().unwrap();
+    assert_eq!(
+        message, "<img src=x onerror=alert(1)><b>bold</b>",
+        "the raw message is available to the app"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn unmount_removes_the_form() {
+    let (target, mut handle) = mount_js("{}");
+    settle().await;
+    assert!(target.query_selector(".cognito-confirm").unwrap().is_some());
+    handle.unmount();
+    assert!(target.query_selector(".cognito-confirm").unwrap().is_none());
+    handle.unmount();
 }

@@ -10,8 +10,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::component::{Config, ConfirmSignUp, Mode, DEFAULT_RESEND_COOLDOWN_SECONDS};
-use super::js;
 use super::transport::Client;
+use super::{js, page};
 use crate::core::i18n::Messages;
 use crate::core::{
     AdminConfirmSignUpRequest, CognitoError, CognitoRequest, ConfirmSignUpRequest,
@@ -105,6 +105,9 @@ pub fn mount(target: JsValue, options: JsValue) -> Result<MountHandle, JsValue> 
 fn mount_inner(target: JsValue, options: JsValue) -> Result<MountHandle, CognitoError> {
     let element = resolve_target(&target)?;
     let config = config_from_js(&options, &element)?;
+    if js::get_bool(&options, "stylesheet")?.unwrap_or(true) {
+        super::style::adopt_for(&element);
+    }
     let handle = mount_to(element, move || {
         use leptos::prelude::IntoAny;
         leptos::view! { <ConfirmSignUp config=config /> }.into_any()
@@ -177,18 +180,27 @@ pub(crate) fn config_from_js(options: &JsValue, element: &web_sys::Element) -> R
     let on_error = on("onError")?
         .map(|f| Rc::new(move |e: &CognitoError| call_back(&f, &js::to_js_error(e))) as Rc<dyn Fn(&_)>);
     let metadata = string_map(options, "clientMetadata")?;
+    // Opt-in: `?username=…&code=…` from the page URL fills what the options leave open.
+    let from_url = js::get_bool(options, "prefillFromUrl")?.unwrap_or(false);
+    let url = |name: &str| if from_url { page::url_param(name) } else { None };
+    let username = js::get_string(options, "username")?
+        .filter(|u| !u.is_empty())
+        .or_else(|| url("username"));
+    let code = js::get_string(options, "code")?.or_else(|| url("code"));
     Ok(Config {
         client: Rc::new(client),
         client_id,
-        username: js::get_string(options, "username")?.filter(|u| !u.is_empty()),
+        username,
         user_pool_id,
-        code: js::get_string(options, "code")?,
+        code,
         mode,
         messages,
         resend_cooldown_seconds: js::get_u32(options, "resendCooldownSeconds", 0..=3600)?
             .unwrap_or(DEFAULT_RESEND_COOLDOWN_SECONDS),
         auto_submit_length: js::get_u32(options, "autoSubmitLength", 1..=2048)?.map(|n| n as usize),
         client_metadata: (!metadata.is_empty()).then(|| metadata.into_iter().collect()),
+        encoded_data: js::get_string(options, "encodedData")?,
+        web_otp: js::get_bool(options, "webOtp")?.unwrap_or(true),
         on_confirmed,
         on_resent,
         on_error,

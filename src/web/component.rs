@@ -9,9 +9,11 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::page;
 use super::transport::Client;
 use crate::core::form::{normalize_code, Action, Form, Notice, Phase};
 use crate::core::i18n::{is_rtl, Key, Messages};
+use crate::core::protocol::UserContextData;
 use crate::core::{
     AdminConfirmSignUpRequest, CodeDeliveryDetails, CognitoError, CognitoRequest, ConfirmSignUpRequest,
     ResendConfirmationCodeRequest,
@@ -74,6 +76,12 @@ pub struct Config {
     pub auto_submit_length: Option<usize>,
     /// `ClientMetadata` sent with every call.
     pub client_metadata: Option<std::collections::BTreeMap<String, String>>,
+    /// `UserContextData.EncodedData` to send; when `None` it is taken from Cognito's
+    /// advanced-security script if the page loaded it (needs `user_pool_id`).
+    pub encoded_data: Option<String>,
+    /// Fill the code from an incoming SMS through the WebOTP API where the browser has it.
+    /// Defaults to true.
+    pub web_otp: bool,
     /// Called after confirmation.
     pub on_confirmed: Option<Callback<Confirmed>>,
     /// Called after a code was sent again.
@@ -107,6 +115,8 @@ impl Config {
             resend_cooldown_seconds: DEFAULT_RESEND_COOLDOWN_SECONDS,
             auto_submit_length: None,
             client_metadata: None,
+            encoded_data: None,
+            web_otp: true,
             on_confirmed: None,
             on_resent: None,
             on_error: None,
@@ -214,13 +224,31 @@ pub fn ConfirmSignUp(
         form.try_update(|f| f.begin(action, now_ms())).unwrap_or(false)
     };
 
+    // Threat protection data for confirm and resend, when there is any.
+    let user_context = move |username: &str| {
+        config.with_value(|c| {
+            let pool = c.user_pool_id.as_deref().unwrap_or_default();
+            let data = c.encoded_data.clone().or_else(|| {
+                (!pool.is_empty())
+                    .then(|| page::advanced_security_data(username, pool, &c.client_id))
+                    .flatten()
+            });
+            data.map(|d| UserContextData {
+                ip_address: None,
+                encoded_data: Some(d),
+            })
+        })
+    };
+
     let confirm = move || {
         let client = config.with_value(|c| c.client.clone());
         match mode {
             Mode::User => {
+                let username = username();
                 let mut request = ConfirmSignUpRequest {
                     client_id: config.with_value(|c| c.client_id.clone()),
-                    username: username(),
+                    user_context_data: user_context(&username),
+                    username,
                     confirmation_code: code.get_untracked(),
                     client_metadata: config.with_value(|c| c.client_metadata.clone()),
                     ..Default::default()
@@ -286,9 +314,11 @@ pub fn ConfirmSignUp(
 
     let resend = move || {
         let client = config.with_value(|c| c.client.clone());
+        let username = username();
         let mut request = ResendConfirmationCodeRequest {
             client_id: config.with_value(|c| c.client_id.clone()),
-            username: username(),
+            user_context_data: user_context(&username),
+            username,
             client_metadata: config.with_value(|c| c.client_metadata.clone()),
             ..Default::default()
         };
@@ -324,6 +354,21 @@ pub fn ConfirmSignUp(
             }
         });
     };
+
+    // WebOTP: fill the code from an incoming SMS and submit it; aborted when the form goes.
+    if mode == Mode::User && config.with_value(|c| c.web_otp) {
+        if let Ok(controller) = web_sys::AbortController::new() {
+            let signal = controller.signal();
+            on_cleanup(move || controller.abort());
+            spawn_local(async move {
+                if let Some(otp) = page::web_otp(&signal).await {
+                    if code.try_set(normalize_code(&otp)).is_none() {
+                        confirm();
+                    }
+                }
+            });
+        }
+    }
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();

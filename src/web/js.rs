@@ -51,6 +51,17 @@ pub(crate) fn get_u32(
     Ok(Some(n as u32))
 }
 
+/// `obj[key]` as a boolean.
+pub(crate) fn get_bool(obj: &JsValue, key: &'static str) -> Result<Option<bool>, CognitoError> {
+    match get(obj, key) {
+        None => Ok(None),
+        Some(v) => v
+            .as_bool()
+            .map(Some)
+            .ok_or_else(|| CognitoError::validation(key, format!("{key} must be true or false"))),
+    }
+}
+
 /// `obj[key]` as a function.
 pub(crate) fn get_function(obj: &JsValue, key: &'static str) -> Result<Option<Function>, CognitoError> {
     match get(obj, key) {

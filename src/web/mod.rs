@@ -3,6 +3,8 @@
 pub mod bindings;
 pub mod component;
 mod js;
+pub mod page;
+pub mod style;
 pub mod transport;
 
 pub use component::{Config, ConfirmSignUp, Confirmed, Mode, Resent};

@@ -220,8 +220,11 @@ impl Client {
 fn warn_inline_secret_once() {
     use std::sync::atomic::{AtomicBool, Ordering};
     static WARNED: AtomicBool = AtomicBool::new(false);
-    let host = web_sys::window().and_then(|w| w.location().hostname().ok()).unwrap_or_default();
-    let local = host == "localhost" || host == "[::1]" || host.starts_with("127.") || host.ends_with(".localhost");
+    let host = web_sys::window()
+        .and_then(|w| w.location().hostname().ok())
+        .unwrap_or_default();
+    let local =
+        host == "localhost" || host == "[::1]" || host.starts_with("127.") || host.ends_with(".localhost");
     if !local && !WARNED.swap(true, Ordering::Relaxed) {
         web_sys::console::warn_1(&JsValue::from_str(
             "cognito-confirm: clientSecret is used in the page, where anyone can read it. \

@@ -100,6 +100,14 @@ export interface MountOptions extends ClientOptions {
   autoSubmitLength?: number;
   /** ClientMetadata sent with every call. */
   clientMetadata?: Record<string, string>;
+  /** Read `?username=` and `?code=` from the page URL when the options leave them open. Off by default. */
+  prefillFromUrl?: boolean;
+  /** UserContextData.EncodedData to send; by default taken from AmazonCognitoAdvancedSecurityData when the page loaded it (needs userPoolId). */
+  encodedData?: string;
+  /** Fill the code from an incoming SMS through the WebOTP API where available. Defaults to true. */
+  webOtp?: boolean;
+  /** Adopt the default stylesheet (CSP-safe constructable stylesheet). Defaults to true. */
+  stylesheet?: boolean;
   onConfirmed?: (response: ConfirmSignUpResponse) => void;
   onResent?: (response: ResendConfirmationCodeResponse) => void;
   onError?: (error: CognitoConfirmError) => void;
