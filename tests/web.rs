@@ -316,14 +316,7 @@ async fn resend_announces_the_destination_and_starts_a_cooldown() {
         text(&target, ".cognito-confirm__countdown").contains("s)"),
         "visible countdown"
     );
-    assert_eq!(
-        resend
-            .text_content()
-            .unwrap()
-            .trim_end()
-            .starts_with("Resend code"),
-        true
-    );
+    assert!(resend.text_content().unwrap().starts_with("Resend code"));
     resend.click();
     settle().await;
     assert_eq!(calls.length(), 1, "no resend during the cooldown");
