@@ -470,3 +470,45 @@ async fn unmount_removes_the_form() {
     assert!(target.query_selector(".cognito-confirm").unwrap().is_none());
     handle.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn locales_translate_and_arabic_is_right_to_left() {
+    let (target, _handle) = mount_js("{ locale: 'de-DE' }");
+    settle().await;
+    let label: HtmlElement = find(&target, "label");
+    assert_eq!(label.text_content().as_deref(), Some("Bestätigungscode"));
+    assert_eq!(text(&target, "button[type=submit]"), "Bestätigen");
+    let root: HtmlElement = find(&target, ".cognito-confirm");
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("de"));
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("ltr"));
+
+    let (target, _handle) = mount_js("{ locale: 'ar', messages: { confirm: 'تأكيد الآن' } }");
+    settle().await;
+    let root: HtmlElement = find(&target, ".cognito-confirm");
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(
+        text(&target, "button[type=submit]"),
+        "تأكيد الآن",
+        "per-key override"
+    );
+    assert_eq!(text(&target, "label"), "رمز التأكيد");
+}
+
+#[wasm_bindgen_test]
+async fn the_locale_defaults_to_the_pages_lang() {
+    let outer = fresh_target();
+    outer.set_attribute("lang", "fr").unwrap();
+    let inner = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_element("div")
+        .unwrap();
+    outer.append_child(&inner).unwrap();
+    let options = run_js(&format!(
+        "({{ region: 'eu-west-1', clientId: '{CLIENT_ID}', username: 'a' }})"
+    ));
+    let _handle = bindings::mount(inner.into(), options).unwrap();
+    settle().await;
+    assert_eq!(text(&outer, "button[type=submit]"), "Confirmer");
+}

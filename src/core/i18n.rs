@@ -39,7 +39,7 @@ keys! {
     AdminConfirm => "adminConfirm",
     Resend => "resend",
     Resending => "resending",
-    ResendIn => "resendIn",
+    Countdown => "countdown",
     Confirmed => "confirmed",
     CodeSent => "codeSent",
     CodeSentNoDestination => "codeSentNoDestination",
@@ -68,7 +68,6 @@ keys! {
     ErrorInvalidInput => "errorInvalidInput",
     ErrorOther => "errorOther",
     NextRequestCode => "nextRequestCode",
-    NextTryLater => "nextTryLater",
 }
 
 /// English, the fallback of every locale.
@@ -84,7 +83,7 @@ fn en(key: Key) -> &'static str {
         Key::AdminConfirm => "Confirm user",
         Key::Resend => "Resend code",
         Key::Resending => "Sending…",
-        Key::ResendIn => "Resend code ({seconds} s)",
+        Key::Countdown => "({seconds} s)",
         Key::Confirmed => "Your account is confirmed.",
         Key::CodeSent => "A new code was sent to {destination} ({medium}).",
         Key::CodeSentNoDestination => "A new code was sent.",
@@ -113,16 +112,49 @@ fn en(key: Key) -> &'static str {
         Key::ErrorInvalidInput => "Check what you entered and try again.",
         Key::ErrorOther => "Something went wrong. Try again.",
         Key::NextRequestCode => "Request a new code below.",
-        Key::NextTryLater => "",
     }
 }
 
-/// Locales with a built-in catalogue.
-pub const LOCALES: &[&str] = &["en"];
+mod locales;
+
+/// Locales with a built-in catalogue: English plus Amplify UI's twenty and Arabic.
+pub fn locales() -> impl Iterator<Item = &'static str> {
+    std::iter::once("en").chain(locales::LOCALES.iter().map(|(name, _)| *name))
+}
+
+/// The built-in catalogue for a primary language subtag, after common aliases (Amplify's `kr`
+/// and `ua`, Norwegian `no`/`nn`, the old `iw` and `in`).
+fn table(language: &str) -> Option<(&'static str, &'static [&'static str])> {
+    let language = match language {
+        "kr" => "ko",
+        "ua" => "uk",
+        "no" | "nn" => "nb",
+        "iw" => "he",
+        "in" => "id",
+        other => other,
+    };
+    locales::LOCALES
+        .iter()
+        .find(|(name, _)| *name == language)
+        .copied()
+}
+
+/// The text of `key` in the built-in catalogue of `locale`, falling back to English.
+pub fn builtin(locale: &str, key: Key) -> &'static str {
+    let index = Key::ALL.iter().position(|k| *k == key);
+    table(&primary(locale).to_ascii_lowercase())
+        .and_then(|(_, texts)| texts.get(index?))
+        .copied()
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| en(key))
+}
 
 /// Whether a locale is written right to left.
 pub fn is_rtl(locale: &str) -> bool {
-    matches!(primary(locale), "ar" | "he" | "fa" | "ur")
+    matches!(
+        primary(locale).to_ascii_lowercase().as_str(),
+        "ar" | "he" | "iw" | "fa" | "ur"
+    )
 }
 
 fn primary(locale: &str) -> &str {
@@ -151,11 +183,8 @@ impl Messages {
                 None => unknown.push(name),
             }
         }
-        let locale = if LOCALES.contains(&primary(locale)) {
-            primary(locale)
-        } else {
-            "en"
-        };
+        let language = primary(locale).to_ascii_lowercase();
+        let locale = table(&language).map_or("en", |(name, _)| name);
         (
             Self {
                 locale: locale.to_owned(),
@@ -172,7 +201,9 @@ impl Messages {
 
     /// The text for `key`.
     pub fn get(&self, key: Key) -> &str {
-        self.overrides.get(&key).map_or_else(|| en(key), String::as_str)
+        self.overrides
+            .get(&key)
+            .map_or_else(|| builtin(&self.locale, key), String::as_str)
     }
 
     /// The text for `key` with `{name}` placeholders filled.
@@ -219,5 +250,86 @@ impl Messages {
         };
         let next = next.map(|k| self.get(k).to_owned()).filter(|t| !t.is_empty());
         (self.get(key).to_owned(), next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_locale_translates_every_key_with_the_same_placeholders() {
+        let placeholders = |t: &str| {
+            let mut names: Vec<String> = t
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_owned()))
+                .collect();
+            names.sort();
+            names
+        };
+        for (name, texts) in locales::LOCALES {
+            assert_eq!(texts.len(), Key::ALL.len(), "{name} has one text per key");
+            for (key, text) in Key::ALL.iter().zip(texts.iter()) {
+                assert!(!text.trim().is_empty(), "{name}: {key:?} is empty");
+                assert_eq!(
+                    placeholders(text),
+                    placeholders(en(*key)),
+                    "{name}: {key:?} placeholders"
+                );
+            }
+        }
+        assert_eq!(locales().count(), 22, "English, Amplify UI's twenty and Arabic");
+    }
+
+    #[test]
+    fn locales_resolve_with_regions_aliases_and_fallback() {
+        assert_eq!(Messages::new("de-AT", []).0.get(Key::Confirm), "Bestätigen");
+        assert_eq!(Messages::new("pt_BR", []).0.locale(), "pt");
+        assert_eq!(Messages::new("kr", []).0.locale(), "ko");
+        assert_eq!(Messages::new("ua", []).0.locale(), "uk");
+        assert_eq!(Messages::new("ZH-hans", []).0.locale(), "zh");
+        assert_eq!(Messages::new("xx", []).0.get(Key::Confirm), "Confirm");
+        assert_eq!(Messages::new("", []).0.locale(), "en");
+        assert!(is_rtl("ar-EG") && is_rtl("he") && !is_rtl("en"));
+    }
+
+    #[test]
+    fn overrides_win_and_unknown_keys_are_reported() {
+        let (m, unknown) = Messages::new(
+            "fr",
+            [
+                ("confirm".to_owned(), "Valider".to_owned()),
+                ("nope".to_owned(), "x".to_owned()),
+            ],
+        );
+        assert_eq!(m.get(Key::Confirm), "Valider");
+        assert_eq!(m.get(Key::Resend), "Renvoyer le code");
+        assert_eq!(unknown, vec!["nope".to_owned()]);
+        assert_eq!(
+            m.format(
+                Key::CodeSent,
+                &[("destination", "a***@e***.com"), ("medium", "e-mail")]
+            ),
+            "Un nouveau code a été envoyé à a***@e***.com (e-mail)."
+        );
+    }
+
+    #[test]
+    fn every_error_kind_has_a_message() {
+        use crate::core::error::ErrorName;
+        let m = Messages::new("en", []).0;
+        for name in [
+            "CodeMismatchException",
+            "ExpiredCodeException",
+            "LimitExceededException",
+            "Whatever",
+        ] {
+            let (text, _) = m.error(&CognitoError::service(ErrorName::from_wire(name), "x", 400));
+            assert!(!text.is_empty());
+        }
+        let (text, next) = m.error(&CognitoError::service(ErrorName::ExpiredCode, "x", 400));
+        assert_eq!(text, "That code has expired.");
+        assert_eq!(next.as_deref(), Some("Request a new code below."));
     }
 }

@@ -168,7 +168,13 @@ pub(crate) fn config_from_js(options: &JsValue, element: &web_sys::Element) -> R
         None => page_locale(element),
     };
     let overrides = string_map(options, "messages")?;
-    let (messages, _unknown) = Messages::new(&locale, overrides);
+    let (messages, unknown) = Messages::new(&locale, overrides);
+    if !unknown.is_empty() {
+        web_sys::console::warn_1(&JsValue::from_str(&format!(
+            "cognito-confirm: unknown messages keys ignored: {}",
+            unknown.join(", ")
+        )));
+    }
     let on = |key: &'static str| js::get_function(options, key);
     let on_confirmed = on("onConfirmed")?.map(|f| {
         Rc::new(move |c: &super::component::Confirmed| call_back(&f, &js::parse_json(&c.raw)))

@@ -477,7 +477,14 @@ pub fn ConfirmSignUp(
             >
                 {move || if busy(Action::Resend) { t(Key::Resending) } else { t(Key::Resend) }}
                 <span class="cognito-confirm__countdown" aria-hidden="true">
-                    {move || match cooldown() { 0 => String::new(), s => format!(" ({s} s)") }}
+                    {move || match cooldown() {
+                        0 => String::new(),
+                        s => {
+                            let seconds = s.to_string();
+                            let text = config.with_value(|c| c.messages.format(Key::Countdown, &[("seconds", &seconds)]));
+                            format!(" {text}")
+                        }
+                    }}
                 </span>
             </button>
         }
