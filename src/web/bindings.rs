@@ -74,26 +74,36 @@ pub fn secret_hash(username: &str, client_id: &str, client_secret: &str) -> Stri
     crate::core::secret_hash(username, client_id, &Secret::new(client_secret))
 }
 
+type Mounted = leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>;
+
+thread_local! {
+    /// Every mounted form, by id. The form lives here, not in the handle, so a handle that
+    /// JavaScript drops (and garbage-collects) does not take the form with it.
+    static MOUNTED: std::cell::RefCell<BTreeMap<u32, Mounted>> = const { std::cell::RefCell::new(BTreeMap::new()) };
+    static NEXT_MOUNT: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+}
+
 /// What `mount()` returns: call `unmount()` to remove the form and free its memory.
 #[wasm_bindgen(skip_typescript)]
+#[derive(Debug)]
 pub struct MountHandle {
-    inner: Option<leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>>,
+    id: u32,
 }
 
 #[wasm_bindgen]
 impl MountHandle {
     /// Removes the form. Calling it twice is harmless.
     pub fn unmount(&mut self) {
-        self.inner = None;
+        let removed = MOUNTED.with(|m| m.borrow_mut().remove(&self.id));
+        // Dropped outside the borrow: unmounting runs cleanups that may touch the registry.
+        drop(removed);
     }
 }
 
-impl std::fmt::Debug for MountHandle {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MountHandle")
-            .field("mounted", &self.inner.is_some())
-            .finish()
-    }
+/// How many forms are mounted (for leak tests).
+#[wasm_bindgen(js_name = mountedCount, skip_typescript)]
+pub fn mounted_count() -> u32 {
+    MOUNTED.with(|m| m.borrow().len() as u32)
 }
 
 /// `mount(elementOrSelector, options)`: renders the form into the element.
@@ -112,7 +122,13 @@ fn mount_inner(target: JsValue, options: JsValue) -> Result<MountHandle, Cognito
         use leptos::prelude::IntoAny;
         leptos::view! { <ConfirmSignUp config=config /> }.into_any()
     });
-    Ok(MountHandle { inner: Some(handle) })
+    let id = NEXT_MOUNT.with(|n| {
+        let id = n.get();
+        n.set(id.wrapping_add(1));
+        id
+    });
+    MOUNTED.with(|m| m.borrow_mut().insert(id, handle));
+    Ok(MountHandle { id })
 }
 
 fn resolve_target(target: &JsValue) -> Result<web_sys::HtmlElement, CognitoError> {

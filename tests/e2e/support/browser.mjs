@@ -17,6 +17,7 @@ export function launch() {
       "--disable-component-update",
       "--disable-sync",
       "--disable-dev-shm-usage",
+      "--js-flags=--expose-gc",
     ],
   });
 }

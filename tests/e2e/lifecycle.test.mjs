@@ -1,0 +1,84 @@
+// mount()/unmount() as an app uses them: a dropped handle keeps the form, several forms share a
+// page, and 1 000 mount/unmount cycles leave no mounted form and no growth of wasm memory.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startDevServer } from "./support/dev-server.mjs";
+import { launch, newPage } from "./support/browser.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startDevServer({});
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function blank() {
+  const opened = await newPage(browser);
+  await opened.page.goto(`${server.url}test/blank.html`);
+  await opened.page.evaluate(async () => {
+    window.cc = await import("/pkg/cognito_confirm.js");
+    window.wasm = await window.cc.default();
+  });
+  return opened;
+}
+
+const options = { region: "eu-west-1", clientId: "7example1client2id3", username: "alice" };
+
+test("a handle the app drops does not unmount the form, even after garbage collection", async () => {
+  const { page, context, problems } = await blank();
+  await page.evaluate((o) => { window.cc.mount("#app", o); }, options);
+  for (let i = 0; i < 3; i++) {
+    await page.evaluate(() => window.gc());
+    await page.waitForTimeout(100);
+  }
+  assert.equal(await page.locator(".cognito-confirm").count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("several forms on one page are independent", async () => {
+  const { page, context } = await blank();
+  await page.evaluate((o) => {
+    for (const id of ["a", "b", "c"]) {
+      const div = document.createElement("div");
+      div.id = id;
+      document.body.append(div);
+      window[`h_${id}`] = window.cc.mount(`#${id}`, { ...o, username: id });
+    }
+  }, options);
+  assert.equal(await page.locator(".cognito-confirm").count(), 3);
+  const ids = await page.locator("input[name=code]").evaluateAll((els) => els.map((e) => e.id));
+  assert.equal(new Set(ids).size, 3, "unique ids so labels stay attached");
+  await page.locator("#b input[name=code]").fill("123");
+  assert.equal(await page.locator("#a input[name=code]").inputValue(), "");
+  await page.evaluate(() => window.h_b.unmount());
+  assert.equal(await page.locator(".cognito-confirm").count(), 2);
+  assert.equal(await page.evaluate(() => window.cc.mountedCount()), 2);
+  await context.close();
+});
+
+test("1 000 mount/unmount cycles free everything", async () => {
+  const { page, context, problems } = await blank();
+  // Like an app would: the event loop turns between cycles, so the tasks a form starts (the
+  // WebOTP request, aborted on unmount) finish and free what they hold.
+  const cycle = (n) => page.evaluate(async ({ n, o }) => {
+    for (let i = 0; i < n; i++) {
+      window.cc.mount("#app", o).unmount();
+      if (i % 10 === 9) await new Promise((r) => setTimeout(r, 0));
+    }
+    await new Promise((r) => setTimeout(r, 0));
+    return window.wasm.memory.buffer.byteLength;
+  }, { n, o: options });
+  await cycle(100); // warm-up: allocator pools and one-time setup
+  const before = await cycle(1);
+  const afterBytes = await cycle(1000);
+  console.log(`wasm memory: ${before} bytes after warm-up, ${afterBytes} bytes after 1000 more cycles`);
+  assert.equal(await page.evaluate(() => window.cc.mountedCount()), 0);
+  assert.equal(await page.locator(".cognito-confirm").count(), 0);
+  assert.ok(afterBytes - before <= 64 * 1024, `wasm memory grew by ${afterBytes - before} bytes (more than one 64 KiB page)`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
