@@ -1,5 +1,5 @@
 # cognito-confirm: `make demo` and `make test` are all a new machine needs.
-.PHONY: demo test bootstrap build lint test-host test-browser test-e2e fuzz clean
+.PHONY: demo test bootstrap build lint test-host test-browser test-e2e fuzz screenshots clean
 
 demo: bootstrap build
 	node scripts/demo.mjs
@@ -26,6 +26,9 @@ test-browser:
 
 test-e2e: build
 	node --test tests/e2e/
+
+screenshots: bootstrap build
+	node scripts/screenshots.mjs screenshots
 
 fuzz: bootstrap
 	scripts/fuzz.sh 10000000
