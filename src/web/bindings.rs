@@ -152,6 +152,35 @@ fn resolve_target(target: &JsValue) -> Result<web_sys::HtmlElement, CognitoError
         .map_err(|_| missing())
 }
 
+#[wasm_bindgen(module = "/src/web/element.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = defineCognitoElement)]
+    fn define_cognito_element(tag_name: &str, mount: &Function) -> JsValue;
+}
+
+/// Default tag of the custom element.
+pub const DEFAULT_TAG: &str = "cognito-confirm-sign-up";
+
+/// `defineElement(tagName?)`: registers the custom element (once per tag) and returns its class.
+#[wasm_bindgen(js_name = defineElement, skip_typescript)]
+pub fn define_element(tag_name: Option<String>) -> Result<JsValue, JsValue> {
+    let tag = tag_name.unwrap_or_else(|| DEFAULT_TAG.to_owned());
+    let valid = tag.contains('-')
+        && tag.starts_with(|c: char| c.is_ascii_lowercase())
+        && tag
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '_'));
+    if !valid {
+        let e = CognitoError::validation("tagName", format!("{tag:?} is not a valid custom element name"));
+        return Err(js::to_js_error(&e));
+    }
+    let mount_fn = Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(|target, options| {
+        mount(target, options).map(JsValue::from)
+    })
+    .into_js_value();
+    Ok(define_cognito_element(&tag, mount_fn.unchecked_ref()))
+}
+
 /// Reads the UI options of CONTRACT.md.
 pub(crate) fn config_from_js(options: &JsValue, element: &web_sys::Element) -> Result<Config, CognitoError> {
     let client = Client::from_js(options)?;

@@ -418,9 +418,10 @@ pub fn ConfirmSignUp(
         let user_id2 = user_id.clone();
         view! {
             <div class="cognito-confirm__field">
-                <label class="cognito-confirm__label" for=user_id2>{t(Key::UsernameLabel)}</label>
+                <label class="cognito-confirm__label" part="label" for=user_id2>{t(Key::UsernameLabel)}</label>
                 <input
                     class="cognito-confirm__input"
+                    part="input username"
                     id=user_id
                     name="username"
                     type="text"
@@ -440,9 +441,10 @@ pub fn ConfirmSignUp(
         let error_id2 = error_id.clone();
         view! {
             <div class="cognito-confirm__field">
-                <label class="cognito-confirm__label" for=code_id2>{t(Key::CodeLabel)}</label>
+                <label class="cognito-confirm__label" part="label" for=code_id2>{t(Key::CodeLabel)}</label>
                 <input
                     class="cognito-confirm__input cognito-confirm__code"
+                    part="input code"
                     id=code_id
                     name="code"
                     type="text"
@@ -471,12 +473,13 @@ pub fn ConfirmSignUp(
             <button
                 type="button"
                 class="cognito-confirm__button cognito-confirm__resend"
+                part="button resend"
                 on:click=move |_| resend()
                 disabled=move || confirmed() || busy(Action::Resend) || cooldown() != 0
                 aria-busy=move || if busy(Action::Resend) { "true" } else { "false" }
             >
                 {move || if busy(Action::Resend) { t(Key::Resending) } else { t(Key::Resend) }}
-                <span class="cognito-confirm__countdown" aria-hidden="true">
+                <span class="cognito-confirm__countdown" part="countdown" aria-hidden="true">
                     {move || match cooldown() {
                         0 => String::new(),
                         s => {
@@ -491,14 +494,15 @@ pub fn ConfirmSignUp(
     });
 
     view! {
-        <div class="cognito-confirm" data-state=state dir=dir lang=locale.clone()>
+        <div class="cognito-confirm" part="root" data-state=state dir=dir lang=locale.clone()>
             <form class="cognito-confirm__form" novalidate on:submit=on_submit>
-                <h2 class="cognito-confirm__heading">{heading}</h2>
-                <p class="cognito-confirm__intro">{intro}</p>
+                <h2 class="cognito-confirm__heading" part="heading">{heading}</h2>
+                <p class="cognito-confirm__intro" part="intro">{intro}</p>
                 {username_field}
                 {code_field}
                 <div
                     class="cognito-confirm__error"
+                    part="error"
                     id=error_id
                     role="alert"
                     tabindex="-1"
@@ -506,13 +510,14 @@ pub fn ConfirmSignUp(
                 >
                     {error_text}
                 </div>
-                <div class="cognito-confirm__status" role="status" tabindex="-1" node_ref=status_ref>
+                <div class="cognito-confirm__status" part="status" role="status" tabindex="-1" node_ref=status_ref>
                     {notice_text}
                 </div>
-                <div class="cognito-confirm__actions">
+                <div class="cognito-confirm__actions" part="actions">
                     <button
                         type="submit"
                         class="cognito-confirm__button cognito-confirm__submit"
+                        part="button submit"
                         disabled=confirmed
                         aria-busy=move || if busy(Action::Confirm) { "true" } else { "false" }
                     >

@@ -123,3 +123,27 @@ export function resendConfirmationCode(request: ResendConfirmationCodeRequest, o
 export function adminConfirmSignUp(request: AdminConfirmSignUpRequest, options: ClientOptions): Promise<AdminConfirmSignUpResponse>;
 export function secretHash(username: string, clientId: string, clientSecret: string): string;
 export function mount(target: Element | string, options: MountOptions): MountHandle;
+
+/** Registers `<cognito-confirm-sign-up>` (or `tagName`) and returns its class. Idempotent. */
+export function defineElement(tagName?: string): CustomElementConstructor;
+
+/**
+ * The custom element. Attributes: region, endpoint, client-id, username, user-pool-id, code,
+ * mode, locale, resend-cooldown-seconds, timeout-ms, auto-submit-length, prefill-from-url,
+ * web-otp. Properties (never attributes): clientSecret, secretHash, credentials, messages,
+ * clientMetadata, encodedData. Events (bubbling, composed): "confirmed", "code-resent",
+ * "confirm-error" with the response or error as `detail`.
+ */
+export interface CognitoConfirmSignUpElement extends HTMLElement {
+  clientSecret?: string;
+  secretHash?: ClientOptions["secretHash"];
+  credentials?: Credentials;
+  messages?: Record<string, string>;
+  clientMetadata?: Record<string, string>;
+  encodedData?: string;
+  /** Re-renders with the current attributes and properties. */
+  render(): void;
+}
+
+/** How many forms are mounted on the page (for leak checks). */
+export function mountedCount(): number;

@@ -1,0 +1,108 @@
+// <cognito-confirm-sign-up> in headless Chromium against cognito-local: attributes,
+// properties, events, ::part styling, attribute changes that keep the typed code.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startCognitoLocal, createPool, signUp, userStatus } from "./support/cognito-local.mjs";
+import { startDevServer } from "./support/dev-server.mjs";
+import { launch, newPage } from "./support/browser.mjs";
+
+let cognito, pool, server, browser;
+before(async () => {
+  cognito = await startCognitoLocal();
+  pool = await createPool(cognito.endpoint);
+  server = await startDevServer({});
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  await cognito?.stop();
+});
+
+async function pageWithElement(username, extraAttributes = "") {
+  const opened = await newPage(browser);
+  const { page } = opened;
+  await page.goto(`${server.url}test/blank.html`);
+  await page.evaluate(async ({ endpoint, clientId, username, extraAttributes }) => {
+    const cc = await import("/pkg/cognito_confirm.js");
+    await cc.default();
+    window.events = [];
+    for (const type of ["confirmed", "code-resent", "confirm-error"]) {
+      document.addEventListener(type, (e) => window.events.push({ type, detail: e.detail, name: e.detail?.name }));
+    }
+    const Element = cc.defineElement();
+    window.sameClass = cc.defineElement() === Element;
+    document.getElementById("app").innerHTML =
+      `<cognito-confirm-sign-up endpoint="${endpoint}" client-id="${clientId}" username="${username}" ${extraAttributes}></cognito-confirm-sign-up>`;
+  }, { endpoint: cognito.endpoint, clientId: pool.clientId, username, extraAttributes });
+  await page.locator("cognito-confirm-sign-up .cognito-confirm").waitFor();
+  return opened;
+}
+
+test("the element confirms a real user and dispatches a composed, bubbling event", async () => {
+  const code = await signUp(cognito, pool, "ivy");
+  const { page, context, problems } = await pageWithElement("ivy");
+  assert.equal(await page.evaluate(() => window.sameClass), true, "defineElement is idempotent");
+  // Playwright's locators pierce the open shadow root.
+  await page.getByRole("textbox", { name: "Confirmation code" }).fill(code);
+  await page.getByRole("button", { name: "Confirm", exact: true }).click();
+  await page.locator('.cognito-confirm[data-state="confirmed"]').waitFor();
+  const events = await page.evaluate(() => window.events);
+  assert.deepEqual(events.map((e) => e.type), ["confirmed"]);
+  assert.equal(await userStatus(cognito.endpoint, pool.poolId, "ivy"), "CONFIRMED");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a wrong code dispatches confirm-error with the named error", async () => {
+  await signUp(cognito, pool, "jay");
+  const { page, context } = await pageWithElement("jay");
+  await page.getByRole("textbox", { name: "Confirmation code" }).fill("0");
+  await page.getByRole("button", { name: "Confirm", exact: true }).click();
+  await page.locator('.cognito-confirm[data-state="error"]').waitFor();
+  const events = await page.evaluate(() => window.events);
+  assert.equal(events.at(-1).type, "confirm-error");
+  assert.equal(events.at(-1).name, "CodeMismatchException");
+  await context.close();
+});
+
+test("attribute changes re-render in place and keep the typed code", async () => {
+  await signUp(cognito, pool, "kim");
+  const { page, context } = await pageWithElement("kim");
+  await page.getByRole("textbox", { name: "Confirmation code" }).fill("246810");
+  await page.evaluate(() => document.querySelector("cognito-confirm-sign-up").setAttribute("locale", "de"));
+  await page.getByRole("button", { name: "Bestätigen" }).waitFor();
+  assert.equal(await page.getByRole("textbox", { name: "Bestätigungscode" }).inputValue(), "246810");
+  assert.equal(await page.locator("cognito-confirm-sign-up .cognito-confirm").count(), 1, "one form, not two");
+  await context.close();
+});
+
+test("secrets are properties only: never attributes, never readable back, never in the DOM", async () => {
+  const { page, context } = await pageWithElement("lee");
+  const leaked = await page.evaluate(() => {
+    const el = document.querySelector("cognito-confirm-sign-up");
+    el.clientSecret = "TOP-SECRET-CLIENT-SECRET";
+    el.credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "TOP-SECRET-KEY" };
+    return new Promise((resolve) => setTimeout(() => {
+      const html = document.documentElement.outerHTML + el.shadowRoot.innerHTML;
+      resolve({
+        html: html.includes("TOP-SECRET"),
+        attributes: [...el.attributes].some((a) => a.value.includes("TOP-SECRET")),
+        readBack: el.clientSecret ?? el.credentials ?? null,
+        storage: JSON.stringify({ ...localStorage, ...sessionStorage }).includes("TOP-SECRET"),
+      });
+    }, 50));
+  });
+  assert.deepEqual(leaked, { html: false, attributes: false, readBack: null, storage: false });
+  await context.close();
+});
+
+test("::part() styles reach inside the shadow root", async () => {
+  const { page, context } = await pageWithElement("max");
+  await page.addStyleTag({ content: "cognito-confirm-sign-up::part(submit) { background-color: rgb(255, 0, 0); }" });
+  const color = await page.locator("cognito-confirm-sign-up button[type=submit]").evaluate((b) => getComputedStyle(b).backgroundColor);
+  assert.equal(color, "rgb(255, 0, 0)");
+  const defaultStyled = await page.locator("cognito-confirm-sign-up .cognito-confirm").evaluate((el) => getComputedStyle(el).borderTopStyle);
+  assert.equal(defaultStyled, "solid", "the default stylesheet is adopted by the shadow root");
+  await context.close();
+});
