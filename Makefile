@@ -1,5 +1,5 @@
 # cognito-confirm: `make demo` and `make test` are all a new machine needs.
-.PHONY: demo test bootstrap build lint test-host test-browser test-e2e fuzz screenshots clean
+.PHONY: demo test bootstrap build pack lint test-host test-browser test-e2e fuzz screenshots clean
 
 demo: bootstrap build
 	node scripts/demo.mjs
@@ -12,6 +12,9 @@ bootstrap:
 
 build:
 	scripts/build.sh
+
+pack: bootstrap
+	scripts/pack.sh
 
 lint:
 	cargo fmt --all --check

@@ -1,11 +1,25 @@
 // Completes the package.json wasm-pack wrote: npm metadata the crate manifest cannot carry.
-import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
 
 const dir = process.argv[2] ?? "pkg";
 const path = `${dir}/package.json`;
 const pkg = JSON.parse(readFileSync(path, "utf8"));
 pkg.name = "cognito-confirm";
-pkg.sideEffects = pkg.sideEffects ?? ["./snippets/*"];
 pkg.keywords = ["cognito", "aws", "amazon-cognito", "sign-up", "confirmation", "webassembly", "web-component", "leptos"];
-pkg.files = [...new Set([...(pkg.files ?? []), ...(existsSync(`${dir}/snippets`) ? ["snippets/"] : [])])];
+pkg.sideEffects = ["./snippets/*"];
+const licenses = readdirSync(dir).filter((f) => f.startsWith("LICENSE"));
+pkg.files = [
+  "cognito_confirm_bg.wasm",
+  "cognito_confirm.js",
+  "cognito_confirm.d.ts",
+  "README.md",
+  ...licenses,
+  ...(existsSync(`${dir}/snippets`) ? ["snippets/"] : []),
+];
+pkg.exports = {
+  ".": { types: "./cognito_confirm.d.ts", default: "./cognito_confirm.js" },
+  "./cognito_confirm_bg.wasm": "./cognito_confirm_bg.wasm",
+  "./package.json": "./package.json",
+};
+pkg.browser = "cognito_confirm.js";
 writeFileSync(path, JSON.stringify(pkg, null, 2) + "\n");

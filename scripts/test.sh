@@ -25,7 +25,7 @@ stage "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unkn
 stage "cargo test (host)" cargo test --locked
 stage "fuzz (brief)" scripts/fuzz.sh 200000
 stage "wasm-pack test (Chrome)" wasm-pack test --headless --chrome --mode no-install
-stage "build pkg/" scripts/build.sh
+stage "build pkg/ + npm pack" scripts/pack.sh
 stage "end-to-end (node --test)" node --test tests/e2e/
 
 printf '\n=== stage times\n'

@@ -29,9 +29,10 @@ export function maskEmail(email) {
 /**
  * Starts the server. `cognito` is {endpoint, dir}; `pool` is {poolId, clientId};
  * `pageConfig` is served as /demo-config.json; `onCode(username, code)` hears new codes;
- * `headers` are added to every static answer (e.g. a Content-Security-Policy).
+ * `headers` are added to every static answer (e.g. a Content-Security-Policy); `root` is the
+ * folder served at / (www/ by default).
  */
-export async function startDevServer({ cognito = null, pool = null, pageConfig = {}, onCode = () => {}, headers = {}, port = 0 }) {
+export async function startDevServer({ cognito = null, pool = null, pageConfig = {}, onCode = () => {}, headers = {}, port = 0, root: site = join(root, "www") }) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, "http://127.0.0.1");
@@ -42,7 +43,7 @@ export async function startDevServer({ cognito = null, pool = null, pageConfig =
         return send(res, 200, { "Content-Type": TYPES[".json"], "Cache-Control": "no-store" }, JSON.stringify(pageConfig));
       }
       let path = url.pathname;
-      let base = join(root, "www");
+      let base = site;
       if (path.startsWith("/pkg/")) {
         base = join(root, "pkg");
         path = path.slice(4);
