@@ -289,6 +289,7 @@ fn kinds_and_retryability() {
     assert!(!CognitoError::validation("Username", "x").retryable());
     assert!(CognitoError::invalid_response(502, "x").retryable());
     assert!(!CognitoError::invalid_response(200, "x").retryable());
+    assert!(CognitoError::invalid_response(429, "throttled without a body").auto_retry());
     assert!(!CognitoError::service(ErrorName::LimitExceeded, "Attempt limit exceeded", 400).auto_retry());
 }
 

@@ -253,10 +253,13 @@ impl CognitoError {
         ) || self.status >= 500
     }
 
-    /// Whether the client repeats the request by itself: network failures, 5xx and throttling.
+    /// Whether the client repeats the request by itself: network failures, 5xx and throttling
+    /// (`TooManyRequestsException` or HTTP 429).
     /// Never timeouts (the request may have been applied), wrong codes or limits.
     pub fn auto_retry(&self) -> bool {
-        self.kind == ErrorKind::Network || self.kind == ErrorKind::Throttled || self.status >= 500
+        matches!(self.kind, ErrorKind::Network | ErrorKind::Throttled)
+            || self.status == 429
+            || self.status >= 500
     }
 
     /// Whether this is a clock-skew signature error, and if so the server's time taken from
