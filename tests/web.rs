@@ -512,3 +512,16 @@ async fn the_locale_defaults_to_the_pages_lang() {
     settle().await;
     assert_eq!(text(&outer, "button[type=submit]"), "Confirmer");
 }
+
+#[wasm_bindgen_test]
+async fn a_panic_becomes_a_visible_error_in_every_mounted_form() {
+    let (target, _handle) = mount_js("{ locale: 'fr' }");
+    settle().await;
+    cognito_confirm::web::panic::report("simulated");
+    let root: HtmlElement = find(&target, ".cognito-confirm");
+    assert_eq!(root.get_attribute("data-state").as_deref(), Some("error"));
+    assert_eq!(
+        text(&target, "[role=alert]"),
+        "Une erreur s’est produite. Réessayez."
+    );
+}

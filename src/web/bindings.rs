@@ -37,6 +37,7 @@ async fn run<R: CognitoRequest + DeserializeOwned>(
     request: JsValue,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    super::panic::install();
     let result: Result<String, CognitoError> = async {
         let mut request: R = request_from_js(request, R::OPERATION.name())?;
         request.validate()?;
@@ -74,7 +75,10 @@ pub fn secret_hash(username: &str, client_id: &str, client_secret: &str) -> Stri
     crate::core::secret_hash(username, client_id, &Secret::new(client_secret))
 }
 
-type Mounted = leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>;
+type Mounted = (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+);
 
 thread_local! {
     /// Every mounted form, by id. The form lives here, not in the handle, so a handle that
@@ -95,6 +99,9 @@ impl MountHandle {
     /// Removes the form. Calling it twice is harmless.
     pub fn unmount(&mut self) {
         let removed = MOUNTED.with(|m| m.borrow_mut().remove(&self.id));
+        if let Some((target, _)) = &removed {
+            super::panic::untrack(target);
+        }
         // Dropped outside the borrow: unmounting runs cleanups that may touch the registry.
         drop(removed);
     }
@@ -113,11 +120,14 @@ pub fn mount(target: JsValue, options: JsValue) -> Result<MountHandle, JsValue> 
 }
 
 fn mount_inner(target: JsValue, options: JsValue) -> Result<MountHandle, CognitoError> {
+    super::panic::install();
     let element = resolve_target(&target)?;
     let config = config_from_js(&options, &element)?;
     if js::get_bool(&options, "stylesheet")?.unwrap_or(true) {
         super::style::adopt_for(&element);
     }
+    super::panic::track(&element);
+    let target = element.clone();
     let handle = mount_to(element, move || {
         use leptos::prelude::IntoAny;
         leptos::view! { <ConfirmSignUp config=config /> }.into_any()
@@ -127,7 +137,7 @@ fn mount_inner(target: JsValue, options: JsValue) -> Result<MountHandle, Cognito
         n.set(id.wrapping_add(1));
         id
     });
-    MOUNTED.with(|m| m.borrow_mut().insert(id, handle));
+    MOUNTED.with(|m| m.borrow_mut().insert(id, (target, handle)));
     Ok(MountHandle { id })
 }
 

@@ -4,6 +4,7 @@ pub mod bindings;
 pub mod component;
 mod js;
 pub mod page;
+pub mod panic;
 pub mod style;
 pub mod transport;
 
