@@ -525,3 +525,74 @@ async fn a_panic_becomes_a_visible_error_in_every_mounted_form() {
         "Une erreur s’est produite. Réessayez."
     );
 }
+
+#[wasm_bindgen_test]
+async fn prototype_polluting_metadata_keys_are_plain_data() {
+    let calls = intercept(200, "{}");
+    let request = run_js(&format!(
+        "({{ ClientId: '{CLIENT_ID}', Username: 'alice', ConfirmationCode: '123456', \
+         ClientMetadata: JSON.parse('{{\"__proto__\": \"x\", \"constructor\": \"y\", \"prototype\": \"z\"}}') }})"
+    ));
+    bindings::confirm_sign_up(request, options()).await.unwrap();
+    let body = Reflect::get(&calls.get(0), &"body".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(
+        body.contains(r#""ClientMetadata":{"__proto__":"x","constructor":"y","prototype":"z"}"#),
+        "{body}"
+    );
+    assert!(
+        run_js("({}).x === undefined && Object.prototype.constructor === Object")
+            .as_bool()
+            .unwrap()
+    );
+
+    let nested = run_js(&format!(
+        "({{ ClientId: '{CLIENT_ID}', Username: 'alice', ConfirmationCode: '1', \
+         ClientMetadata: JSON.parse('{{\"__proto__\": {{\"polluted\": \"yes\"}}}}') }})"
+    ));
+    let error: js_sys::Error = bindings::confirm_sign_up(nested, options())
+        .await
+        .unwrap_err()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(String::from(error.name()), "ValidationError");
+    assert!(run_js("({}).polluted === undefined").as_bool().unwrap());
+}
+
+#[wasm_bindgen_test]
+async fn hostile_input_gets_named_validation_errors_before_sending() {
+    let calls = intercept(200, "{}");
+    let long = "1".repeat(5000);
+    for (username, code, field) in [
+        ("", "123456", "Username"),
+        ("   ", "123456", "Username"),
+        ("al\u{0007}ice", "123456", "Username"),
+        ("alice", long.as_str(), "ConfirmationCode"),
+        ("alice", "12\u{0000}34", "ConfirmationCode"),
+        ("alice", "", "ConfirmationCode"),
+    ] {
+        let request = request(&[
+            ("ClientId", CLIENT_ID),
+            ("Username", username),
+            ("ConfirmationCode", code),
+        ]);
+        let error = bindings::confirm_sign_up(request, options()).await.unwrap_err();
+        let field_of = Reflect::get(&error, &"field".into()).unwrap().as_string();
+        assert_eq!(field_of.as_deref(), Some(field), "{username:?} {code:?}");
+    }
+    assert_eq!(calls.length(), 0, "nothing was sent");
+    // Emoji and right-to-left usernames are valid and travel intact.
+    let request = request(&[
+        ("ClientId", CLIENT_ID),
+        ("Username", "مستخدم😀"),
+        ("ConfirmationCode", "123456"),
+    ]);
+    bindings::confirm_sign_up(request, options()).await.unwrap();
+    let body = Reflect::get(&calls.get(0), &"body".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(body.contains("مستخدم😀"));
+}
