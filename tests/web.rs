@@ -596,3 +596,125 @@ async fn hostile_input_gets_named_validation_errors_before_sending() {
         .unwrap();
     assert!(body.contains("مستخدم😀"));
 }
+
+#[wasm_bindgen_test]
+async fn secret_hash_precedence_member_then_provider_then_inline_secret() {
+    let calls = intercept(200, "{}");
+    let body_of = |i: u32| {
+        Reflect::get(&calls.get(i), &"body".into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    let req = || {
+        request(&[
+            ("ClientId", "abc"),
+            ("Username", "zoë"),
+            ("ConfirmationCode", "123456"),
+        ])
+    };
+
+    // Inline secret: HMAC-SHA256("secret", "zoë" + "abc"), as Python's hmac computes it.
+    let inline = run_js("({ region: 'eu-west-1', clientSecret: 'secret' })");
+    bindings::confirm_sign_up(req(), inline.clone()).await.unwrap();
+    let expected = bindings::secret_hash("zoë", "abc", "secret");
+    assert!(
+        body_of(0).contains(&format!(r#""SecretHash":"{expected}""#)),
+        "{}",
+        body_of(0)
+    );
+
+    // An async provider wins over the inline secret and gets (username, clientId).
+    let provider = run_js(
+        "({ region: 'eu-west-1', clientSecret: 'secret', \
+           secretHash: async (u, c) => { globalThis.providerArgs = [u, c]; return 'cHJvdmlkZWQ='; } })",
+    );
+    bindings::confirm_sign_up(req(), provider.clone()).await.unwrap();
+    assert!(
+        body_of(1).contains(r#""SecretHash":"cHJvdmlkZWQ=""#),
+        "{}",
+        body_of(1)
+    );
+    assert_eq!(
+        run_js("globalThis.providerArgs.join(',')").as_string().as_deref(),
+        Some("zoë,abc")
+    );
+
+    // An explicit member wins over both.
+    let explicit = request(&[
+        ("ClientId", "abc"),
+        ("Username", "zoë"),
+        ("ConfirmationCode", "123456"),
+        ("SecretHash", "ZXhwbGljaXQ="),
+    ]);
+    bindings::confirm_sign_up(explicit, provider).await.unwrap();
+    assert!(
+        body_of(2).contains(r#""SecretHash":"ZXhwbGljaXQ=""#),
+        "{}",
+        body_of(2)
+    );
+
+    // A failing provider is a named error and nothing is sent.
+    let failing =
+        run_js("({ region: 'eu-west-1', secretHash: () => Promise.reject(new Error('server down')) })");
+    let error: js_sys::Error = bindings::confirm_sign_up(req(), failing)
+        .await
+        .unwrap_err()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(String::from(error.name()), "ValidationError");
+    assert!(String::from(error.message()).contains("server down"));
+    assert_eq!(calls.length(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn a_clock_skew_error_is_signed_again_once_with_the_servers_time() {
+    let calls = intercept_each(answers(&[
+        (
+            400,
+            r#"{"__type":"InvalidSignatureException","message":"Signature expired: 20000101T000000Z is now earlier than 20261123T115500Z (20261123T120000Z - 5 min.)"}"#,
+            0,
+        ),
+        (200, "{}", 0),
+    ]));
+    run_js(
+        "globalThis.realFetch = globalThis.fetch; globalThis.fetch = (input, init) => { \
+           globalThis.dates = (globalThis.dates || []).concat([(input instanceof Request ? input.headers : new Headers(init?.headers)).get('x-amz-date')]); \
+           return globalThis.realFetch(input, init); }",
+    );
+    let options = run_js(
+        "({ region: 'eu-west-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } })",
+    );
+    let req = request(&[("UserPoolId", "eu-west-1_AbC123"), ("Username", "alice")]);
+    bindings::admin_confirm_sign_up(req, options).await.unwrap();
+    assert_eq!(calls.length(), 2, "signed again once");
+    let second = run_js("globalThis.dates[1]").as_string().unwrap();
+    assert!(
+        second.starts_with("20261123T12000"),
+        "signed with the server's clock: {second}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn web_otp_fills_and_submits_the_code_from_an_sms() {
+    let calls = intercept(200, "{}");
+    run_js(
+        "globalThis.OTPCredential = class {}; \
+         navigator.credentials.get = async (options) => { globalThis.otpOptions = options; return { code: '987654' }; }",
+    );
+    let (target, _handle) = mount_js("{}");
+    settle().await;
+    run_js("delete globalThis.OTPCredential");
+    assert_eq!(
+        run_js("globalThis.otpOptions.otp.transport.join()")
+            .as_string()
+            .as_deref(),
+        Some("sms")
+    );
+    assert_eq!(
+        find::<HtmlInputElement>(&target, "input[name=code]").value(),
+        "987654"
+    );
+    assert_eq!(calls.length(), 1, "submitted");
+    assert_eq!(state(&target), "confirmed");
+}
