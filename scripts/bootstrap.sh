@@ -31,6 +31,12 @@ if ! cargo fuzz --version 2>/dev/null | grep -q " ${CARGO_FUZZ_VERSION}\$"; then
   cargo install cargo-fuzz --version "${CARGO_FUZZ_VERSION}" --locked --quiet
 fi
 
+CARGO_DENY_VERSION=0.20.2
+if ! cargo deny --version 2>/dev/null | grep -q " ${CARGO_DENY_VERSION}\$"; then
+  log "installing cargo-deny ${CARGO_DENY_VERSION}"
+  cargo install cargo-deny --version "${CARGO_DENY_VERSION}" --locked --quiet
+fi
+
 # wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly. Its own lockfile pins a
 # crate version the registry lacks, hence no --locked.
 WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
