@@ -718,3 +718,36 @@ async fn web_otp_fills_and_submits_the_code_from_an_sms() {
     assert_eq!(calls.length(), 1, "submitted");
     assert_eq!(state(&target), "confirmed");
 }
+
+#[wasm_bindgen_test]
+async fn update_re_renders_with_new_options_and_keeps_the_typed_code() {
+    let (target, mut handle) = mount_js("{}");
+    settle().await;
+    type_code(&target, "135790");
+    handle
+        .update(run_js(&format!(
+            "({{ region: 'eu-west-1', clientId: '{CLIENT_ID}', username: 'alice', locale: 'es' }})"
+        )))
+        .unwrap();
+    settle().await;
+    assert_eq!(text(&target, "button[type=submit]"), "Confirmar");
+    assert_eq!(
+        find::<HtmlInputElement>(&target, "input[name=code]").value(),
+        "135790"
+    );
+    assert_eq!(target.child_element_count(), 1, "one form, not two");
+    let bad = handle
+        .update(run_js("({ region: 'eu-west-1', clientId: 'bad id!' })"))
+        .unwrap_err();
+    assert_eq!(
+        Reflect::get(&bad, &"name".into()).unwrap().as_string().as_deref(),
+        Some("ValidationError")
+    );
+    assert_eq!(
+        text(&target, "button[type=submit]"),
+        "Confirmar",
+        "a bad update keeps the form"
+    );
+    handle.unmount();
+    assert!(handle.update(options()).is_err());
+}

@@ -96,6 +96,12 @@ pub struct MountHandle {
 
 #[wasm_bindgen]
 impl MountHandle {
+    /// Re-renders the form with new options, keeping the typed code (unless `options.code` is
+    /// given). Invalid options reject with a `ValidationError` and leave the form as it was.
+    pub fn update(&mut self, options: JsValue) -> Result<(), JsValue> {
+        self.update_inner(options).map_err(|e| js::to_js_error(&e))
+    }
+
     /// Removes the form. Calling it twice is harmless.
     pub fn unmount(&mut self) {
         let removed = MOUNTED.with(|m| m.borrow_mut().remove(&self.id));
@@ -122,8 +128,20 @@ pub fn mount(target: JsValue, options: JsValue) -> Result<MountHandle, JsValue> 
 fn mount_inner(target: JsValue, options: JsValue) -> Result<MountHandle, CognitoError> {
     super::panic::install();
     let element = resolve_target(&target)?;
-    let config = config_from_js(&options, &element)?;
-    if js::get_bool(&options, "stylesheet")?.unwrap_or(true) {
+    let mounted = render(element, &options)?;
+    let id = NEXT_MOUNT.with(|n| {
+        let id = n.get();
+        n.set(id.wrapping_add(1));
+        id
+    });
+    MOUNTED.with(|m| m.borrow_mut().insert(id, mounted));
+    Ok(MountHandle { id })
+}
+
+/// Renders the form into `element`; the options are checked before anything changes.
+fn render(element: web_sys::HtmlElement, options: &JsValue) -> Result<Mounted, CognitoError> {
+    let config = config_from_js(options, &element)?;
+    if js::get_bool(options, "stylesheet")?.unwrap_or(true) {
         super::style::adopt_for(&element);
     }
     super::panic::track(&element);
@@ -132,13 +150,37 @@ fn mount_inner(target: JsValue, options: JsValue) -> Result<MountHandle, Cognito
         use leptos::prelude::IntoAny;
         leptos::view! { <ConfirmSignUp config=config /> }.into_any()
     });
-    let id = NEXT_MOUNT.with(|n| {
-        let id = n.get();
-        n.set(id.wrapping_add(1));
-        id
-    });
-    MOUNTED.with(|m| m.borrow_mut().insert(id, (target, handle)));
-    Ok(MountHandle { id })
+    Ok((target, handle))
+}
+
+impl MountHandle {
+    fn update_inner(&self, options: JsValue) -> Result<(), CognitoError> {
+        let gone = || CognitoError::validation("handle", "update() after unmount()");
+        let target = MOUNTED
+            .with(|m| m.borrow().get(&self.id).map(|(t, _)| t.clone()))
+            .ok_or_else(gone)?;
+        // Keep what the user typed unless the new options bring a code.
+        let options: JsValue = Object::assign(&Object::new(), options.unchecked_ref()).into();
+        if js::get(&options, "code").is_none() {
+            let typed = target
+                .query_selector("input[name=code]")
+                .ok()
+                .flatten()
+                .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .map(|i| i.value())
+                .filter(|v| !v.is_empty());
+            if let Some(typed) = typed {
+                js::set(&options, "code", &JsValue::from_str(&typed));
+            }
+        }
+        // Validate first: a bad update leaves the current form as it is.
+        config_from_js(&options, &target)?;
+        let old = MOUNTED.with(|m| m.borrow_mut().remove(&self.id));
+        drop(old);
+        let mounted = render(target, &options)?;
+        MOUNTED.with(|m| m.borrow_mut().insert(self.id, mounted));
+        Ok(())
+    }
 }
 
 fn resolve_target(target: &JsValue) -> Result<web_sys::HtmlElement, CognitoError> {

@@ -114,6 +114,8 @@ export interface MountOptions extends ClientOptions {
 }
 
 export interface MountHandle {
+  /** Re-renders with new options, keeping the typed code; throws a ValidationError (and keeps the form) on bad options. */
+  update(options: MountOptions): void;
   /** Removes the form and frees its memory. */
   unmount(): void;
 }
