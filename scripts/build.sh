@@ -11,4 +11,6 @@ wasm-pack --quiet build --release --target "$target" --out-dir "$out" --mode no-
 node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/cognito_confirm_bg.wasm" -o "$out/cognito_confirm_bg.wasm"
-node scripts/package-json.mjs "$out"
+if [ "$target" = web ]; then
+  node scripts/package-json.mjs "$out"
+fi

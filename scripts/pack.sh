@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# `make pack`: the npm tarball (cognito-confirm-<version>.tgz) from pkg/. Builds pkg/ first
-# unless called with --no-build.
+# `make pack`: the npm tarball (cognito-confirm-<version>.tgz). The package root is the
+# `--target web` build (plain HTML, and bundlers that understand `new URL(…, import.meta.url)`);
+# `cognito-confirm/bundler` is the `--target bundler` build (wasm imported as an ES module, for
+# webpack's asyncWebAssembly or Vite with vite-plugin-wasm). Builds pkg/ first unless --no-build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "${1:-}" = "--no-build" ] || scripts/build.sh
+scripts/build.sh bundler target/pkg-bundler
+rm -rf pkg/bundler && mkdir -p pkg/bundler
+cp -r target/pkg-bundler/cognito_confirm* target/pkg-bundler/snippets pkg/bundler/
+node scripts/package-json.mjs pkg
 rm -f cognito-confirm-*.tgz
 npm pack ./pkg --pack-destination . --loglevel=error >/dev/null
 ls cognito-confirm-*.tgz

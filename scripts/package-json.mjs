@@ -6,7 +6,8 @@ const path = `${dir}/package.json`;
 const pkg = JSON.parse(readFileSync(path, "utf8"));
 pkg.name = "cognito-confirm";
 pkg.keywords = ["cognito", "aws", "amazon-cognito", "sign-up", "confirmation", "webassembly", "web-component", "leptos"];
-pkg.sideEffects = ["./snippets/*"];
+// The bundler build's entry runs wasm start-up on import.
+pkg.sideEffects = ["./snippets/*", "./bundler/cognito_confirm.js", "./bundler/snippets/*"];
 const licenses = readdirSync(dir).filter((f) => f.startsWith("LICENSE"));
 pkg.files = [
   "cognito_confirm_bg.wasm",
@@ -15,9 +16,11 @@ pkg.files = [
   "README.md",
   ...licenses,
   ...(existsSync(`${dir}/snippets`) ? ["snippets/"] : []),
+  ...(existsSync(`${dir}/bundler`) ? ["bundler/"] : []),
 ];
 pkg.exports = {
   ".": { types: "./cognito_confirm.d.ts", default: "./cognito_confirm.js" },
+  ...(existsSync(`${dir}/bundler`) ? { "./bundler": { types: "./bundler/cognito_confirm.d.ts", default: "./bundler/cognito_confirm.js" } } : {}),
   "./cognito_confirm_bg.wasm": "./cognito_confirm_bg.wasm",
   "./package.json": "./package.json",
 };

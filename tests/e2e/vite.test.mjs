@@ -67,3 +67,16 @@ test("React usage: the form in an effect, success handled by the app", async () 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the --target bundler build (cognito-confirm/bundler) with vite-plugin-wasm", async () => {
+  const code = await signUp(cognito, pool, "bundler-a");
+  const { page, context, problems } = await newPage(browser);
+  await page.goto(`${server.url}bundler.html?${query({ username: "bundler-a" })}`);
+  await page.getByRole("textbox", { name: "Confirmation code" }).fill(code);
+  await page.getByRole("button", { name: "Confirm", exact: true }).click();
+  await page.locator('.cognito-confirm[data-state="confirmed"]').waitFor();
+  assert.equal(await page.locator("body").getAttribute("data-confirmed"), "{}");
+  assert.equal(await userStatus(cognito.endpoint, pool.poolId, "bundler-a"), "CONFIRMED");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
