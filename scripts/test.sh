@@ -22,6 +22,7 @@ stage "bootstrap" scripts/bootstrap.sh
 stage "cargo fmt --check" cargo fmt --all --check
 stage "clippy (host)" cargo clippy --all-targets --locked -- -D warnings
 stage "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+stage "clippy (wasm32, headless)" cargo clippy --lib --locked --no-default-features --target wasm32-unknown-unknown -- -D warnings
 stage "cargo deny (licenses, bans, sources)" cargo deny --offline check licenses bans sources
 stage "cargo test (host)" cargo test --locked
 stage "fuzz (brief)" scripts/fuzz.sh 200000

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use cognito_confirm::core::Endpoint;
-use cognito_confirm::web::bindings;
+use cognito_confirm::web::{bindings, mount};
 use cognito_confirm::web::{Client, Config, ConfirmSignUp};
 use js_sys::{Object, Reflect};
 use leptos::prelude::*;
@@ -271,12 +271,12 @@ fn answers(list: &[(u16, &str, u32)]) -> JsValue {
 }
 
 /// Mounts through the JavaScript `mount()` with `extra` options (a JS object literal).
-fn mount_js(extra: &str) -> (HtmlElement, bindings::MountHandle) {
+fn mount_js(extra: &str) -> (HtmlElement, mount::MountHandle) {
     let target = fresh_target();
     let options = run_js(&format!(
         "({{ region: 'eu-west-1', clientId: '{CLIENT_ID}', username: 'alice', ...{extra} }})"
     ));
-    let handle = bindings::mount(target.clone().into(), options).unwrap();
+    let handle = mount::mount(target.clone().into(), options).unwrap();
     (target, handle)
 }
 
@@ -402,7 +402,7 @@ async fn the_username_field_appears_when_no_username_is_given() {
     let options = run_js(&format!(
         "({{ region: 'eu-west-1', clientId: '{CLIENT_ID}', code: '123456' }})"
     ));
-    let _handle = bindings::mount(target.clone().into(), options).unwrap();
+    let _handle = mount::mount(target.clone().into(), options).unwrap();
     settle().await;
     let user: HtmlInputElement = find(&target, "input[name=username]");
     find::<HtmlButtonElement>(&target, "button[type=submit]").click();
@@ -508,7 +508,7 @@ async fn the_locale_defaults_to_the_pages_lang() {
     let options = run_js(&format!(
         "({{ region: 'eu-west-1', clientId: '{CLIENT_ID}', username: 'a' }})"
     ));
-    let _handle = bindings::mount(inner.into(), options).unwrap();
+    let _handle = mount::mount(inner.into(), options).unwrap();
     settle().await;
     assert_eq!(text(&outer, "button[type=submit]"), "Confirmer");
 }

@@ -1,12 +1,21 @@
-//! The browser shell: fetch transport, the Leptos component and the JavaScript bindings.
+//! The browser shell: fetch transport, the JavaScript bindings and (feature `ui`) the Leptos
+//! component with `mount()` and the custom element.
 
 pub mod bindings;
+#[cfg(feature = "ui")]
 pub mod component;
+#[cfg_attr(not(feature = "ui"), allow(dead_code))] // option readers the form uses
 mod js;
+#[cfg(feature = "ui")]
+pub mod mount;
+#[cfg(feature = "ui")]
 pub mod page;
+#[cfg_attr(not(feature = "ui"), allow(dead_code))] // form tracking
 pub mod panic;
+#[cfg(feature = "ui")]
 pub mod style;
 pub mod transport;
 
+#[cfg(feature = "ui")]
 pub use component::{Config, ConfirmSignUp, Confirmed, Mode, Resent};
 pub use transport::{Client, SecretHashSource};

@@ -1,0 +1,302 @@
+//! The form's JavaScript surface: `mount()`, its handle, and the `<cognito-confirm-sign-up>`
+//! custom element.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use js_sys::{Function, Object};
+use leptos::mount::mount_to;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::component::{Config, ConfirmSignUp, Mode, DEFAULT_RESEND_COOLDOWN_SECONDS};
+use super::transport::Client;
+use super::{js, page};
+use crate::core::i18n::Messages;
+use crate::core::CognitoError;
+
+#[wasm_bindgen(typescript_custom_section)]
+const UI_TYPES: &str = include_str!("types-ui.d.ts");
+
+type Mounted = (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+);
+
+thread_local! {
+    /// Every mounted form, by id. The form lives here, not in the handle, so a handle that
+    /// JavaScript drops (and garbage-collects) does not take the form with it.
+    static MOUNTED: std::cell::RefCell<BTreeMap<u32, Mounted>> = const { std::cell::RefCell::new(BTreeMap::new()) };
+    static NEXT_MOUNT: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+}
+
+/// What `mount()` returns: call `unmount()` to remove the form and free its memory.
+#[wasm_bindgen(skip_typescript)]
+#[derive(Debug)]
+pub struct MountHandle {
+    id: u32,
+}
+
+#[wasm_bindgen]
+impl MountHandle {
+    /// Re-renders the form with new options, keeping the typed code (unless `options.code` is
+    /// given). Invalid options reject with a `ValidationError` and leave the form as it was.
+    pub fn update(&mut self, options: JsValue) -> Result<(), JsValue> {
+        self.update_inner(options).map_err(|e| js::to_js_error(&e))
+    }
+
+    /// Removes the form. Calling it twice is harmless.
+    pub fn unmount(&mut self) {
+        let removed = MOUNTED.with(|m| m.borrow_mut().remove(&self.id));
+        if let Some((target, _)) = &removed {
+            super::panic::untrack(target);
+        }
+        // Dropped outside the borrow: unmounting runs cleanups that may touch the registry.
+        drop(removed);
+    }
+}
+
+/// How many forms are mounted (for leak tests).
+#[wasm_bindgen(js_name = mountedCount, skip_typescript)]
+pub fn mounted_count() -> u32 {
+    MOUNTED.with(|m| m.borrow().len() as u32)
+}
+
+/// `mount(elementOrSelector, options)`: renders the form into the element.
+#[wasm_bindgen(skip_typescript)]
+pub fn mount(target: JsValue, options: JsValue) -> Result<MountHandle, JsValue> {
+    mount_inner(target, options).map_err(|e| js::to_js_error(&e))
+}
+
+fn mount_inner(target: JsValue, options: JsValue) -> Result<MountHandle, CognitoError> {
+    super::panic::install();
+    let element = resolve_target(&target)?;
+    let mounted = render(element, &options)?;
+    let id = NEXT_MOUNT.with(|n| {
+        let id = n.get();
+        n.set(id.wrapping_add(1));
+        id
+    });
+    MOUNTED.with(|m| m.borrow_mut().insert(id, mounted));
+    Ok(MountHandle { id })
+}
+
+/// Renders the form into `element`; the options are checked before anything changes.
+fn render(element: web_sys::HtmlElement, options: &JsValue) -> Result<Mounted, CognitoError> {
+    let config = config_from_js(options, &element)?;
+    if js::get_bool(options, "stylesheet")?.unwrap_or(true) {
+        super::style::adopt_for(&element);
+    }
+    super::panic::track(&element);
+    let target = element.clone();
+    let handle = mount_to(element, move || {
+        use leptos::prelude::IntoAny;
+        leptos::view! { <ConfirmSignUp config=config /> }.into_any()
+    });
+    Ok((target, handle))
+}
+
+impl MountHandle {
+    fn update_inner(&self, options: JsValue) -> Result<(), CognitoError> {
+        let gone = || CognitoError::validation("handle", "update() after unmount()");
+        let target = MOUNTED
+            .with(|m| m.borrow().get(&self.id).map(|(t, _)| t.clone()))
+            .ok_or_else(gone)?;
+        // Keep what the user typed unless the new options bring a code.
+        let options: JsValue = Object::assign(&Object::new(), options.unchecked_ref()).into();
+        if js::get(&options, "code").is_none() {
+            let typed = target
+                .query_selector("input[name=code]")
+                .ok()
+                .flatten()
+                .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .map(|i| i.value())
+                .filter(|v| !v.is_empty());
+            if let Some(typed) = typed {
+                js::set(&options, "code", &JsValue::from_str(&typed));
+            }
+        }
+        // Validate first: a bad update leaves the current form as it is.
+        config_from_js(&options, &target)?;
+        let old = MOUNTED.with(|m| m.borrow_mut().remove(&self.id));
+        drop(old);
+        let mounted = render(target, &options)?;
+        MOUNTED.with(|m| m.borrow_mut().insert(self.id, mounted));
+        Ok(())
+    }
+}
+
+fn resolve_target(target: &JsValue) -> Result<web_sys::HtmlElement, CognitoError> {
+    let missing = || {
+        CognitoError::validation(
+            "target",
+            "mount() needs an element or a selector that matches one",
+        )
+    };
+    if let Some(selector) = target.as_string() {
+        let document = web_sys::window().and_then(|w| w.document()).ok_or_else(missing)?;
+        let found = document
+            .query_selector(&selector)
+            .map_err(|_| missing())?
+            .ok_or_else(missing)?;
+        return found.dyn_into::<web_sys::HtmlElement>().map_err(|_| missing());
+    }
+    target
+        .clone()
+        .dyn_into::<web_sys::HtmlElement>()
+        .map_err(|_| missing())
+}
+
+#[wasm_bindgen(module = "/src/web/element.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = defineCognitoElement)]
+    fn define_cognito_element(tag_name: &str, mount: &Function) -> JsValue;
+}
+
+/// Default tag of the custom element.
+pub const DEFAULT_TAG: &str = "cognito-confirm-sign-up";
+
+/// `defineElement(tagName?)`: registers the custom element (once per tag) and returns its class.
+#[wasm_bindgen(js_name = defineElement, skip_typescript)]
+pub fn define_element(tag_name: Option<String>) -> Result<JsValue, JsValue> {
+    let tag = tag_name.unwrap_or_else(|| DEFAULT_TAG.to_owned());
+    let valid = tag.contains('-')
+        && tag.starts_with(|c: char| c.is_ascii_lowercase())
+        && tag
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '_'));
+    if !valid {
+        let e = CognitoError::validation("tagName", format!("{tag:?} is not a valid custom element name"));
+        return Err(js::to_js_error(&e));
+    }
+    let mount_fn = Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(|target, options| {
+        mount(target, options).map(JsValue::from)
+    })
+    .into_js_value();
+    Ok(define_cognito_element(&tag, mount_fn.unchecked_ref()))
+}
+
+/// Reads the UI options of CONTRACT.md.
+pub(crate) fn config_from_js(options: &JsValue, element: &web_sys::Element) -> Result<Config, CognitoError> {
+    let client = Client::from_js(options)?;
+    let mode = match js::get_string(options, "mode")?.as_deref() {
+        None | Some("user") => Mode::User,
+        Some("admin") => Mode::Admin,
+        Some(_) => {
+            return Err(CognitoError::validation(
+                "mode",
+                "mode must be \"user\" or \"admin\"",
+            ))
+        }
+    };
+    let client_id = js::get_string(options, "clientId")?.unwrap_or_default();
+    if mode == Mode::User {
+        crate::core::validate::client_id(&client_id)?;
+    }
+    let user_pool_id = js::get_string(options, "userPoolId")?;
+    if mode == Mode::Admin {
+        crate::core::validate::user_pool_id(user_pool_id.as_deref().unwrap_or_default())?;
+        if client.credentials.is_none() {
+            return Err(CognitoError::validation(
+                "credentials",
+                "admin mode needs credentials",
+            ));
+        }
+    }
+    let locale = match js::get_string(options, "locale")? {
+        Some(l) => l,
+        None => page_locale(element),
+    };
+    let overrides = string_map(options, "messages")?;
+    let (messages, unknown) = Messages::new(&locale, overrides);
+    if !unknown.is_empty() {
+        web_sys::console::warn_1(&JsValue::from_str(&format!(
+            "cognito-confirm: unknown messages keys ignored: {}",
+            unknown.join(", ")
+        )));
+    }
+    let on = |key: &'static str| js::get_function(options, key);
+    let on_confirmed = on("onConfirmed")?.map(|f| {
+        Rc::new(move |c: &super::component::Confirmed| call_back(&f, &js::parse_json(&c.raw)))
+            as Rc<dyn Fn(&_)>
+    });
+    let on_resent = on("onResent")?.map(|f| {
+        Rc::new(move |r: &super::component::Resent| call_back(&f, &js::parse_json(&r.raw))) as Rc<dyn Fn(&_)>
+    });
+    let on_error = on("onError")?
+        .map(|f| Rc::new(move |e: &CognitoError| call_back(&f, &js::to_js_error(e))) as Rc<dyn Fn(&_)>);
+    let metadata = string_map(options, "clientMetadata")?;
+    // Opt-in: `?username=…&code=…` from the page URL fills what the options leave open.
+    let from_url = js::get_bool(options, "prefillFromUrl")?.unwrap_or(false);
+    let url = |name: &str| if from_url { page::url_param(name) } else { None };
+    let username = js::get_string(options, "username")?
+        .filter(|u| !u.is_empty())
+        .or_else(|| url("username"));
+    let code = js::get_string(options, "code")?.or_else(|| url("code"));
+    Ok(Config {
+        client: Rc::new(client),
+        client_id,
+        username,
+        user_pool_id,
+        code,
+        mode,
+        messages,
+        resend_cooldown_seconds: js::get_u32(options, "resendCooldownSeconds", 0..=3600)?
+            .unwrap_or(DEFAULT_RESEND_COOLDOWN_SECONDS),
+        auto_submit_length: js::get_u32(options, "autoSubmitLength", 1..=2048)?.map(|n| n as usize),
+        client_metadata: (!metadata.is_empty()).then(|| metadata.into_iter().collect()),
+        encoded_data: js::get_string(options, "encodedData")?,
+        web_otp: js::get_bool(options, "webOtp")?.unwrap_or(true),
+        on_confirmed,
+        on_resent,
+        on_error,
+    })
+}
+
+/// Calls an app callback; an exception in it is reported on the console, not propagated.
+fn call_back(f: &Function, arg: &JsValue) {
+    if let Err(e) = f.call1(&JsValue::NULL, arg) {
+        web_sys::console::error_2(&JsValue::from_str("cognito-confirm: a callback threw"), &e);
+    }
+}
+
+/// `obj[key]` as a map of strings.
+fn string_map(options: &JsValue, key: &'static str) -> Result<BTreeMap<String, String>, CognitoError> {
+    let Some(value) = js::get(options, key) else {
+        return Ok(BTreeMap::new());
+    };
+    let Some(obj) = value.dyn_ref::<Object>() else {
+        return Err(CognitoError::validation(
+            key,
+            format!("{key} must be an object of strings"),
+        ));
+    };
+    let mut map = BTreeMap::new();
+    for entry in Object::entries(obj).iter() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        let (k, v) = (pair.get(0).as_string(), pair.get(1).as_string());
+        match (k, v) {
+            (Some(k), Some(v)) => {
+                map.insert(k, v);
+            }
+            _ => {
+                return Err(CognitoError::validation(
+                    key,
+                    format!("{key} must be an object of strings"),
+                ))
+            }
+        }
+    }
+    Ok(map)
+}
+
+/// The `lang` of the closest ancestor, else the document's, else English.
+fn page_locale(element: &web_sys::Element) -> String {
+    element
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"))
+        .filter(|l| !l.is_empty())
+        .unwrap_or_else(|| "en".to_owned())
+}
