@@ -8,6 +8,7 @@ use std::sync::Once;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
+#[cfg(feature = "ui")]
 use crate::core::i18n::{builtin, Key};
 
 thread_local! {
@@ -51,6 +52,12 @@ pub fn report(message: &str) {
     web_sys::console::error_1(&JsValue::from_str(&format!(
         "cognito-confirm: internal error: {message}"
     )));
+    #[cfg(feature = "ui")]
+    show_in_forms();
+}
+
+#[cfg(feature = "ui")]
+fn show_in_forms() {
     let _ = TARGETS.try_with(|targets| {
         let Ok(targets) = targets.try_borrow() else { return };
         for target in targets.iter() {
