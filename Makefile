@@ -1,5 +1,5 @@
 # cognito-confirm: `make demo` and `make test` are all a new machine needs.
-.PHONY: demo test bootstrap build pack lint test-host test-browser test-e2e fuzz screenshots clean
+.PHONY: demo test bootstrap build pack lint test-host test-browser test-e2e fuzz screenshots bench clean
 
 demo: bootstrap build
 	node scripts/demo.mjs
@@ -32,6 +32,9 @@ test-e2e: build
 
 screenshots: bootstrap build
 	node scripts/screenshots.mjs screenshots
+
+bench: bootstrap build
+	node bench/bench.mjs
 
 fuzz: bootstrap
 	scripts/fuzz.sh 10000000

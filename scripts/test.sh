@@ -28,6 +28,8 @@ stage "cargo test (host)" cargo test --locked
 stage "fuzz (brief)" scripts/fuzz.sh 200000
 stage "wasm-pack test (Chrome)" wasm-pack test --headless --chrome --mode no-install
 stage "build pkg/ + npm pack" scripts/pack.sh
+stage "headless build" scripts/build.sh web target/pkg-headless --no-default-features
+stage "byte budgets" node scripts/size-budget.mjs
 stage "end-to-end (node --test)" node --test tests/e2e/
 
 printf '\n=== stage times\n'

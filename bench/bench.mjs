@@ -1,0 +1,164 @@
+// `make bench`: bytes and timings of the form next to AWS Amplify UI's Authenticator, printed as
+// a table and written to bench/results/<date>.md. Timings are medians over cold-cache loads in
+// headless Chromium, brotli served from 127.0.0.1; sizes are deterministic.
+import { execFileSync } from "node:child_process";
+import { createServer } from "node:http";
+import { readFileSync, writeFileSync, mkdirSync, cpSync, rmSync, existsSync } from "node:fs";
+import { join, extname, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { launch } from "../tests/e2e/support/browser.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "bench", "out");
+const RUNS = Number(process.env.BENCH_RUNS ?? 21);
+
+const gz = (b) => gzipSync(b, { level: 9 }).length;
+const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const kb = (n) => (n / 1024).toFixed(1);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// ---- builds -------------------------------------------------------------------------------
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+execFileSync("scripts/build.sh", ["web", "target/pkg-headless", "--no-default-features"], { cwd: root, stdio: "inherit" });
+
+const ours = join(out, "ours");
+mkdirSync(ours);
+for (const f of ["cognito_confirm.js", "cognito_confirm_bg.wasm", "snippets"]) cpSync(join(root, "pkg", f), join(ours, f), { recursive: true });
+writeFileSync(join(ours, "index.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ours</title>
+<link rel="modulepreload" href="cognito_confirm.js">
+<link rel="preload" href="cognito_confirm_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+<script type="module" src="app.js"></script></head><body><div id="app"></div></body></html>`);
+writeFileSync(join(ours, "app.js"), `import init, { mount } from "./cognito_confirm.js";
+await init();
+mount("#app", { endpoint: location.origin + "/cognito/", clientId: "7example1client2id3", username: "alice" });`);
+
+const amplifyDir = join(root, "bench", "amplify");
+if (!existsSync(join(amplifyDir, "node_modules"))) {
+  execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: amplifyDir, stdio: "inherit" });
+}
+const amplify = join(out, "amplify");
+mkdirSync(amplify);
+execFileSync(join(amplifyDir, "node_modules", ".bin", "esbuild"), [
+  "app.jsx", "--bundle", "--minify", "--format=esm", "--target=es2022", "--define:process.env.NODE_ENV=\"production\"",
+  `--outdir=${amplify}`, "--log-level=warning",
+], { cwd: amplifyDir, stdio: "inherit" });
+writeFileSync(join(amplify, "index.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>amplify</title>
+<link rel="stylesheet" href="app.css"><link rel="modulepreload" href="app.js">
+<script type="module" src="app.js"></script></head><body><div id="root"></div></body></html>`);
+
+// ---- bytes ----------------------------------------------------------------------------------
+const files = (dir, names) => names.map((n) => readFileSync(join(dir, n)));
+const measure = (label, buffers) => {
+  const all = Buffer.concat(buffers);
+  return { label, raw: all.length, gzip: buffers.reduce((s, b) => s + gz(b), 0), brotli: buffers.reduce((s, b) => s + br(b), 0) };
+};
+const sizes = [
+  measure("cognito-confirm form (wasm + JS glue; CSS is inside the wasm)", files(join(root, "pkg"), ["cognito_confirm_bg.wasm", "cognito_confirm.js", "snippets/" + execFileSync("ls", [join(root, "pkg", "snippets")]).toString().trim() + "/src/web/element.js"])),
+  measure("  of which wasm", files(join(root, "pkg"), ["cognito_confirm_bg.wasm"])),
+  measure("cognito-confirm headless (Promise API only)", files(join(root, "target", "pkg-headless"), ["cognito_confirm_bg.wasm", "cognito_confirm.js"])),
+  measure("Amplify UI Authenticator + React + CSS (esbuild --minify)", files(amplify, ["app.js", "app.css"])),
+];
+
+// ---- timings --------------------------------------------------------------------------------
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
+function serve(dir) {
+  const cache = new Map();
+  const server = createServer((req, res) => {
+    const path = join(dir, new URL(req.url, "http://x").pathname.replace(/\/$/, "/index.html"));
+    if (!path.startsWith(dir) || !existsSync(path)) { res.writeHead(404); return res.end(); }
+    if (!cache.has(path)) cache.set(path, brotliCompressSync(readFileSync(path)));
+    res.writeHead(200, { "Content-Type": TYPES[extname(path)] ?? "application/octet-stream", "Content-Encoding": "br", "Cache-Control": "no-store" });
+    res.end(cache.get(path));
+  });
+  return new Promise((r) => server.listen(0, "127.0.0.1", () => r({ url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() })));
+}
+
+const browser = await launch();
+async function timeToInteractive(url, selector, throttled) {
+  const results = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    if (throttled) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: (1.6e6) / 8, uploadThroughput: (750e3) / 8 });
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    }
+    await page.goto(url, { waitUntil: "commit" });
+    const handle = await page.waitForFunction((s) => { const el = document.querySelector(s); return el && !el.disabled ? performance.now() : null; }, selector, { polling: "raf", timeout: 60000 });
+    results.push(await handle.jsonValue());
+    await context.close();
+  }
+  return median(results);
+}
+
+const oursServer = await serve(ours);
+const amplifyServer = await serve(amplify);
+const timings = {};
+for (const throttled of [false, true]) {
+  const key = throttled ? "slow 4G (1.6 Mbps, 150 ms RTT) + 4x CPU" : "unthrottled";
+  timings[key] = {
+    ours: await timeToInteractive(oursServer.url, "input[name=code]", throttled),
+    amplify: await timeToInteractive(amplifyServer.url, "input[name=username]", throttled),
+  };
+}
+
+// Click to fetch, and SecretHash cost, in the page.
+const context = await browser.newContext();
+const page = await context.newPage();
+await page.addInitScript(() => {
+  window.fetchAt = [];
+  const real = window.fetch;
+  window.fetch = (input, init) => {
+    if (!String(input?.url ?? input).includes("/cognito/")) return real(input, init);
+    window.fetchAt.push(performance.now());
+    return new Promise(() => {});
+  };
+  document.addEventListener("click", () => { window.clickAt = performance.now(); }, true);
+});
+await page.goto(oursServer.url);
+const clickToFetch = [];
+for (let i = 0; i < RUNS; i++) {
+  await page.evaluate(() => { document.getElementById("app").replaceChildren(); });
+  await page.evaluate(async () => {
+    const cc = await import("./cognito_confirm.js");
+    window.h?.unmount();
+    window.h = cc.mount("#app", { endpoint: location.origin + "/cognito/", clientId: "7example1client2id3", username: "alice", code: "123456", webOtp: false });
+  });
+  await page.locator("button[type=submit]").click();
+  await page.waitForFunction(() => window.fetchAt.length > 0);
+  clickToFetch.push(await page.evaluate(() => window.fetchAt.pop() - window.clickAt));
+}
+const secretHashUs = await page.evaluate(async () => {
+  const cc = await import("./cognito_confirm.js");
+  const n = 5000, t0 = performance.now();
+  for (let i = 0; i < n; i++) cc.secretHash(`user${i}`, "7example1client2id3", "client-secret-value");
+  return ((performance.now() - t0) * 1000) / n;
+});
+await context.close();
+await browser.close();
+oursServer.close();
+amplifyServer.close();
+
+const sigv4 = execFileSync("cargo", ["run", "--quiet", "--release", "--example", "crypto_cost"], { cwd: root }).toString().trim();
+
+// ---- report ---------------------------------------------------------------------------------
+const amplifySize = sizes[3];
+let md = `# make bench — ${new Date().toISOString().slice(0, 10)}\n\n`;
+md += `## Bytes (deterministic)\n\n| what | raw KB | gzip -9 KB | brotli KB | gzip vs Amplify |\n|---|---:|---:|---:|---:|\n`;
+for (const s of sizes) md += `| ${s.label} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} | ${(s.gzip / amplifySize.gzip).toFixed(2)}× |\n`;
+md += `\n## Navigation to an interactive form (median of ${RUNS} cold loads, brotli, headless Chromium)\n\n| profile | cognito-confirm ms | Amplify UI ms | ratio |\n|---|---:|---:|---:|\n`;
+for (const [k, v] of Object.entries(timings)) md += `| ${k} | ${v.ours.toFixed(0)} | ${v.amplify.toFixed(0)} | ${(v.ours / v.amplify).toFixed(2)}× |\n`;
+md += `\n## Work per action\n\n| what | median |\n|---|---:|\n`;
+md += `| click on Confirm → fetch() issued (${RUNS} clicks) | ${median(clickToFetch).toFixed(2)} ms |\n`;
+md += `| secretHash() in the page (5 000 calls) | ${secretHashUs.toFixed(1)} µs |\n`;
+for (const line of sigv4.split("\n")) md += `| ${line.split("\t")[0]} (host, release) | ${line.split("\t")[1]} |\n`;
+md += `\nRequests per action: exactly one (plus the browser's CORS preflight), checked by the end-to-end tests.\n`;
+mkdirSync(join(root, "bench", "results"), { recursive: true });
+const file = join(root, "bench", "results", `${new Date().toISOString().slice(0, 10)}.md`);
+writeFileSync(file, md);
+console.log(md);
+console.log(`written to ${file}`);

@@ -1,0 +1,25 @@
+// Byte budgets (gzip -9) for the form (pkg/) and the headless build (target/pkg-headless/),
+// from bench/budgets.json. Sizes are deterministic, so this can gate a change; timings stay in
+// `make bench`.
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const budgets = JSON.parse(readFileSync("bench/budgets.json", "utf8"));
+const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
+function total(dir) {
+  let sum = gz(join(dir, "cognito_confirm_bg.wasm")) + gz(join(dir, "cognito_confirm.js"));
+  const snippets = join(dir, "snippets");
+  if (existsSync(snippets)) {
+    for (const d of readdirSync(snippets)) sum += gz(join(snippets, d, "src", "web", "element.js"));
+  }
+  return sum;
+}
+let failed = false;
+for (const [name, dir] of [["form", "pkg"], ["headless", "target/pkg-headless"]]) {
+  const size = total(dir);
+  const ok = size <= budgets[name];
+  failed ||= !ok;
+  console.log(`size: ${name.padEnd(8)} ${String(size).padStart(7)} bytes gzip (budget ${budgets[name]}) ${ok ? "ok" : "OVER BUDGET"}`);
+}
+process.exit(failed ? 1 : 0);
