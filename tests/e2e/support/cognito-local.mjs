@@ -18,7 +18,12 @@ export async function startCognitoLocal() {
     cwd: dir,
     env: { ...process.env, HOST: "127.0.0.1", PORT: "0", NODE_NO_WARNINGS: "1" },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group: a Ctrl-C in the terminal reaches only our process, which then
+    // stops the server in order (and still can ask it for the user's status first).
+    detached: true,
   });
+  const killOnExit = () => child.kill("SIGTERM");
+  process.once("exit", killOnExit);
   let log = "";
   const endpoint = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`cognito-local did not start:\n${log}`)), 30000);
@@ -38,6 +43,7 @@ export async function startCognitoLocal() {
     });
   });
   const stop = async () => {
+    process.removeListener("exit", killOnExit);
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
