@@ -203,6 +203,10 @@ pub trait CognitoRequest: Serialize {
     fn secret_hash_slot(&mut self) -> Option<SecretHashSlot<'_>> {
         None
     }
+    /// The `UserPoolId` member, for operations that have one (its prefix is the region).
+    fn user_pool_id(&self) -> Option<&str> {
+        None
+    }
 }
 
 impl CognitoRequest for ConfirmSignUpRequest {
@@ -258,6 +262,9 @@ impl CognitoRequest for AdminConfirmSignUpRequest {
         validate::user_pool_id(&self.user_pool_id)?;
         validate::username(&self.username)?;
         validate::common(None, None, self.client_metadata.as_ref())
+    }
+    fn user_pool_id(&self) -> Option<&str> {
+        Some(&self.user_pool_id)
     }
 }
 

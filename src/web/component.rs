@@ -346,10 +346,8 @@ pub fn ConfirmSignUp(
                         cb(&resent);
                     }
                 }
-                Err(e) if form.get_untracked().phase() == Phase::Confirmed => {
-                    let _ = e;
-                    focus(status_ref);
-                }
+                // "Already confirmed": the form is confirmed, not in error.
+                Err(_) if form.get_untracked().phase() == Phase::Confirmed => focus(status_ref),
                 Err(e) => report_error(e),
             }
         });

@@ -175,10 +175,10 @@ impl Client {
         if let Some(region) = &self.region {
             return Ok(region.clone());
         }
-        let pool = serde_json::to_value(request)
-            .ok()
-            .and_then(|v| v.get("UserPoolId").and_then(|p| p.as_str().map(str::to_owned)));
-        pool.and_then(|p| p.split_once('_').map(|(r, _)| r.to_owned()))
+        request
+            .user_pool_id()
+            .and_then(|pool| pool.split_once('_'))
+            .map(|(region, _)| region.to_owned())
             .ok_or_else(|| CognitoError::validation("region", "region is required to sign the request"))
     }
 
