@@ -24,10 +24,10 @@ lint:
 test-host:
 	cargo test --locked
 
-test-browser:
+test-browser: bootstrap
 	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome --mode no-install
 
-test-e2e: build
+test-e2e: pack
 	node --test tests/e2e/
 
 screenshots: bootstrap build
