@@ -1,7 +1,7 @@
 # cognito-confirm: `make demo` and `make test` are all a new machine needs.
 .PHONY: demo test bootstrap build pack lint test-host test-browser test-e2e fuzz screenshots bench clean
 
-demo: bootstrap build
+demo: build
 	node scripts/demo.mjs
 
 test:
@@ -10,7 +10,7 @@ test:
 bootstrap:
 	scripts/bootstrap.sh
 
-build:
+build: bootstrap
 	scripts/build.sh
 
 pack: bootstrap
@@ -21,7 +21,7 @@ lint:
 	cargo clippy --all-targets --locked -- -D warnings
 	cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 
-test-host:
+test-host: bootstrap
 	cargo test --locked
 
 test-browser: bootstrap
@@ -30,10 +30,10 @@ test-browser: bootstrap
 test-e2e: pack
 	node --test tests/e2e/
 
-screenshots: bootstrap build
+screenshots: build
 	node scripts/screenshots.mjs screenshots
 
-bench: bootstrap build
+bench: build
 	node bench/bench.mjs
 
 fuzz: bootstrap
