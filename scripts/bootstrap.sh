@@ -7,42 +7,44 @@ cd "$(dirname "$0")/.."
 
 WASM_PACK_VERSION=0.15.1
 log() { printf '[bootstrap] %s\n' "$*"; }
+# Runs an install step and says how long it took.
+step() {
+  local what=$1; shift
+  local start=$SECONDS
+  log "installing ${what}"
+  "$@"
+  log "installed ${what} in $((SECONDS - start))s"
+}
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  log "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
+  step "the wasm32-unknown-unknown target" rustup target add wasm32-unknown-unknown
 fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  log "installing Debian's chromium and chromium-driver"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+  step "Debian's package lists" apt-get update -qq
+  step "Debian's chromium and chromium-driver" apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
 fi
 
 if ! wasm-pack --version 2>/dev/null | grep -q " ${WASM_PACK_VERSION}\$"; then
-  log "installing wasm-pack ${WASM_PACK_VERSION}"
-  cargo install wasm-pack --version "${WASM_PACK_VERSION}" --locked --quiet
+  step "wasm-pack ${WASM_PACK_VERSION}" cargo install wasm-pack --version "${WASM_PACK_VERSION}" --locked --quiet
 fi
 
 CARGO_FUZZ_VERSION=0.13.2
 if ! cargo fuzz --version 2>/dev/null | grep -q " ${CARGO_FUZZ_VERSION}\$"; then
-  log "installing cargo-fuzz ${CARGO_FUZZ_VERSION}"
-  cargo install cargo-fuzz --version "${CARGO_FUZZ_VERSION}" --locked --quiet
+  step "cargo-fuzz ${CARGO_FUZZ_VERSION}" cargo install cargo-fuzz --version "${CARGO_FUZZ_VERSION}" --locked --quiet
 fi
 
 CARGO_DENY_VERSION=0.20.2
 if ! cargo deny --version 2>/dev/null | grep -q " ${CARGO_DENY_VERSION}\$"; then
-  log "installing cargo-deny ${CARGO_DENY_VERSION}"
-  cargo install cargo-deny --version "${CARGO_DENY_VERSION}" --locked --quiet
+  step "cargo-deny ${CARGO_DENY_VERSION}" cargo install cargo-deny --version "${CARGO_DENY_VERSION}" --locked --quiet
 fi
 
 # wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly. Its own lockfile pins a
 # crate version the registry lacks, hence no --locked.
 WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
 if ! wasm-bindgen --version 2>/dev/null | grep -q " ${WBG_VERSION}\$"; then
-  log "installing wasm-bindgen-cli ${WBG_VERSION}"
-  cargo install wasm-bindgen-cli --version "${WBG_VERSION}" --force --quiet
+  step "wasm-bindgen-cli ${WBG_VERSION}" cargo install wasm-bindgen-cli --version "${WBG_VERSION}" --force --quiet
 fi
 
 # Node packages: npm's binaryen (wasm-opt), playwright-core, cognito-local. Debian's binaryen is
@@ -51,15 +53,13 @@ if [ -x /usr/bin/wasm-opt ]; then
   log "WARNING: /usr/bin/wasm-opt exists; the build uses node_modules/.bin/wasm-opt explicitly"
 fi
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "installing node packages (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  step "node packages (npm ci)" npm ci --no-audit --no-fund --loglevel=error
 fi
 # botocore, the reference for Signature V4 in tests/references.rs, in a project-local venv so the
 # machine's own Python packages are left alone.
 BOTOCORE_VERSION=1.44.5
 if ! .venv/bin/python -c "import botocore, sys; sys.exit(botocore.__version__ != '${BOTOCORE_VERSION}')" 2>/dev/null; then
-  log "installing botocore ${BOTOCORE_VERSION} into .venv"
-  python3 -m venv .venv
-  .venv/bin/pip install --quiet --disable-pip-version-check "botocore==${BOTOCORE_VERSION}"
+  step "a Python venv" python3 -m venv .venv
+  step "botocore ${BOTOCORE_VERSION} into .venv" .venv/bin/pip install --quiet --disable-pip-version-check "botocore==${BOTOCORE_VERSION}"
 fi
 log "ready"
