@@ -23,7 +23,8 @@ fi
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   step "Debian's package lists" apt-get update -qq
-  step "Debian's chromium and chromium-driver" apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+  step "Debian's chromium and chromium-driver" \
+    sh -c 'apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null' 
 fi
 
 if ! wasm-pack --version 2>/dev/null | grep -q " ${WASM_PACK_VERSION}\$"; then
