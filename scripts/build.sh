@@ -10,6 +10,7 @@ shift $(( $# > 2 ? 2 : $# ))
 wasm-pack --quiet build --release --target "$target" --out-dir "$out" --mode no-install "$@" >/dev/null
 node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  --strip-debug --strip-producers \
   "$out/cognito_confirm_bg.wasm" -o "$out/cognito_confirm_bg.wasm"
 if [ "$target" = web ]; then
   node scripts/package-json.mjs "$out"
