@@ -465,6 +465,13 @@ pub fn parse_response<R: CognitoRequest>(
     error_type_header: Option<&str>,
     body: &str,
 ) -> Result<R::Response, CognitoError> {
+    let json = read_answer(status, error_type_header, body)?;
+    decode_response::<R>(status, json)
+}
+
+/// The untyped half of [`parse_response`], the same for every operation: the answer's JSON
+/// object on 2xx, else the named error (a Cognito exception, or `InvalidResponseError`).
+pub fn read_answer(status: u16, error_type_header: Option<&str>, body: &str) -> Result<Value, CognitoError> {
     let json: Option<Value> = serde_json::from_str(body).ok();
     if !(200..300).contains(&status) {
         let error = json
@@ -478,12 +485,16 @@ pub fn parse_response<R: CognitoRequest>(
             )
         }));
     }
-    let Some(json) = json.filter(Value::is_object) else {
-        return Err(CognitoError::invalid_response(
+    json.filter(Value::is_object).ok_or_else(|| {
+        CognitoError::invalid_response(
             status,
             format!("HTTP {status} with a body that is not a JSON object"),
-        ));
-    };
+        )
+    })
+}
+
+/// The typed half of [`parse_response`]: the operation's response from the answer's object.
+pub fn decode_response<R: CognitoRequest>(status: u16, json: Value) -> Result<R::Response, CognitoError> {
     serde_json::from_value(json).map_err(|e| {
         CognitoError::invalid_response(
             status,

@@ -9,9 +9,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::js;
+use crate::core::protocol::{decode_response, read_answer};
 use crate::core::{
-    build_request, parse_response, sign_request, CognitoError, CognitoRequest, Credentials, Endpoint,
-    HttpRequest, Secret, SigningTime,
+    build_request, sign_request, CognitoError, CognitoRequest, Credentials, Endpoint, HttpRequest, Operation,
+    Secret, SigningTime,
 };
 
 /// Default `timeoutMs`.
@@ -126,16 +127,33 @@ impl Client {
     /// Sends `request` and returns the typed response with the raw JSON text.
     pub async fn send<R: CognitoRequest>(&self, request: &R) -> Result<(R::Response, String), CognitoError> {
         let unsigned = build_request(&self.endpoint, request)?;
+        let signing = if R::OPERATION.signed() {
+            Some(self.signing(R::OPERATION, request.user_pool_id())?)
+        } else {
+            None
+        };
+        let (status, json, text) = self.exchange(unsigned, signing).await?;
+        Ok((decode_response::<R>(status, json)?, text))
+    }
+
+    /// The part of sending that is the same for every operation (kept out of the generic
+    /// `send` so it is compiled once): attempts, retries and the clock-skew re-sign.
+    async fn exchange(
+        &self,
+        unsigned: HttpRequest,
+        signing: Option<(&Credentials, String)>,
+    ) -> Result<(u16, serde_json::Value, String), CognitoError> {
         let mut retries = 0;
         let mut skew_corrected = false;
         loop {
             let mut http = unsigned.clone();
-            if R::OPERATION.signed() {
-                self.sign(&mut http, request)?;
+            if let Some((credentials, region)) = &signing {
+                let time = SigningTime(now_seconds() + self.clock_offset.get());
+                sign_request(&mut http, &self.endpoint, credentials, region, time)?;
             }
             let outcome = match self.fetch(&http).await {
                 Ok((status, error_type, text)) => {
-                    parse_response::<R>(status, error_type.as_deref(), &text).map(|r| (r, text))
+                    read_answer(status, error_type.as_deref(), &text).map(|json| (status, json, text))
                 }
                 Err(e) => Err(e),
             };
@@ -143,7 +161,7 @@ impl Client {
                 Ok(ok) => return Ok(ok),
                 Err(e) => e,
             };
-            if R::OPERATION.signed() && !skew_corrected {
+            if signing.is_some() && !skew_corrected {
                 if let Some(server) = error.skew_server_time() {
                     self.clock_offset.set(server.0 - now_seconds());
                     skew_corrected = true;
@@ -158,28 +176,26 @@ impl Client {
         }
     }
 
-    fn sign<R: CognitoRequest>(&self, http: &mut HttpRequest, request: &R) -> Result<(), CognitoError> {
+    /// Credentials and region for a signed operation: the `region` option, else the prefix of
+    /// the request's `UserPoolId`.
+    fn signing(
+        &self,
+        operation: Operation,
+        user_pool_id: Option<&str>,
+    ) -> Result<(&Credentials, String), CognitoError> {
         let credentials = self.credentials.as_ref().ok_or_else(|| {
-            CognitoError::validation(
-                "credentials",
-                format!("{} needs credentials", R::OPERATION.name()),
-            )
+            CognitoError::validation("credentials", format!("{} needs credentials", operation.name()))
         })?;
-        let region = self.signing_region(request)?;
-        let time = SigningTime(now_seconds() + self.clock_offset.get());
-        sign_request(http, &self.endpoint, credentials, &region, time)
-    }
-
-    /// The signing region: the `region` option, else the prefix of the request's `UserPoolId`.
-    fn signing_region<R: CognitoRequest>(&self, request: &R) -> Result<String, CognitoError> {
-        if let Some(region) = &self.region {
-            return Ok(region.clone());
-        }
-        request
-            .user_pool_id()
-            .and_then(|pool| pool.split_once('_'))
-            .map(|(region, _)| region.to_owned())
-            .ok_or_else(|| CognitoError::validation("region", "region is required to sign the request"))
+        let region = match &self.region {
+            Some(region) => region.clone(),
+            None => user_pool_id
+                .and_then(|pool| pool.split_once('_'))
+                .map(|(region, _)| region.to_owned())
+                .ok_or_else(|| {
+                    CognitoError::validation("region", "region is required to sign the request")
+                })?,
+        };
+        Ok((credentials, region))
     }
 
     /// One fetch: `(status, x-amzn-ErrorType if readable, body text)`.
