@@ -1,26 +1,14 @@
 // AdminConfirmSignUp (Signature V4) against a real cognito-local, from the Promise API and from
 // the form's admin mode.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startCognitoLocal, createPool, signUp, userStatus } from "./support/cognito-local.mjs";
-import { startDevServer } from "./support/dev-server.mjs";
-import { launch, newPage } from "./support/browser.mjs";
+import { signUp, userStatus } from "./support/cognito-local.mjs";
+import { newPage } from "./support/browser.mjs";
+import { useStack } from "./support/stack.mjs";
 
 const credentials = { accessKeyId: "AKIDLOCAL", secretAccessKey: "local-secret-key" };
 let cognito, pool, server, browser;
-
-before(async () => {
-  cognito = await startCognitoLocal();
-  pool = await createPool(cognito.endpoint);
-  server = await startDevServer({});
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await cognito?.stop();
-});
+useStack({ cognito: true, server: {} }, (s) => ({ cognito, pool, server, browser } = s));
 
 async function blankPage() {
   const opened = await newPage(browser);

@@ -1,27 +1,15 @@
 // The demo page against a real cognito-local: a real confirmation, and a wrong code.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startCognitoLocal, createPool, signUp, userStatus, storedUser } from "./support/cognito-local.mjs";
-import { startDevServer } from "./support/dev-server.mjs";
-import { launch, newPage } from "./support/browser.mjs";
+import { signUp, userStatus, storedUser } from "./support/cognito-local.mjs";
+import { newPage } from "./support/browser.mjs";
+import { useStack } from "./support/stack.mjs";
 
 let cognito, pool, server, browser;
-
-before(async () => {
-  cognito = await startCognitoLocal();
-  pool = await createPool(cognito.endpoint);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await cognito?.stop();
-});
+const stack = useStack({ cognito: true }, (s) => ({ cognito, pool, server, browser } = s));
 
 async function openDemo(username) {
-  await server?.stop();
-  server = await startDevServer({ cognito, pool, pageConfig: { clientId: pool.clientId, username } });
+  server = await stack.serve({ cognito, pool, pageConfig: { clientId: pool.clientId, username } });
   const { page, context, problems } = await newPage(browser);
   await page.goto(server.url);
   const root = page.locator(".cognito-confirm");

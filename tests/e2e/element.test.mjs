@@ -1,23 +1,13 @@
 // <cognito-confirm-sign-up> in headless Chromium against cognito-local: attributes,
 // properties, events, ::part styling, attribute changes that keep the typed code.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startCognitoLocal, createPool, signUp, userStatus } from "./support/cognito-local.mjs";
-import { startDevServer } from "./support/dev-server.mjs";
-import { launch, newPage } from "./support/browser.mjs";
+import { signUp, userStatus } from "./support/cognito-local.mjs";
+import { newPage } from "./support/browser.mjs";
+import { useStack } from "./support/stack.mjs";
 
 let cognito, pool, server, browser;
-before(async () => {
-  cognito = await startCognitoLocal();
-  pool = await createPool(cognito.endpoint);
-  server = await startDevServer({});
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await cognito?.stop();
-});
+useStack({ cognito: true, server: {} }, (s) => ({ cognito, pool, server, browser } = s));
 
 async function pageWithElement(username, extraAttributes = "") {
   const opened = await newPage(browser);

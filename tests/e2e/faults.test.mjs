@@ -1,11 +1,11 @@
 // Faults a network or a server can throw, injected by intercepting the form's requests in
 // headless Chromium. For each: a named error, a usable form with the typed code kept, retries
 // only where safe, and a normal confirmation right after (the module is not broken).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { startDevServer } from "./support/dev-server.mjs";
-import { launch, newPage } from "./support/browser.mjs";
+import { newPage } from "./support/browser.mjs";
+import { useStack } from "./support/stack.mjs";
 
 // A cross-origin endpoint, so CORS applies; every request to it is intercepted.
 const ENDPOINT = "https://cognito-idp.eu-west-1.amazonaws.com/";
@@ -36,14 +36,7 @@ const faults = [
 ];
 
 let server, browser;
-before(async () => {
-  server = await startDevServer({});
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useStack({ server: {} }, (s) => ({ server, browser } = s));
 
 for (const fault of faults) {
   test(`fault: ${fault.name}`, async () => {

@@ -1,19 +1,12 @@
 // mount()/unmount() as an app uses them: a dropped handle keeps the form, several forms share a
 // page, and 1 000 mount/unmount cycles leave no mounted form and no growth of wasm memory.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startDevServer } from "./support/dev-server.mjs";
-import { launch, newPage } from "./support/browser.mjs";
+import { newPage } from "./support/browser.mjs";
+import { useStack } from "./support/stack.mjs";
 
 let server, browser;
-before(async () => {
-  server = await startDevServer({});
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useStack({ server: {} }, (s) => ({ server, browser } = s));
 
 async function blank() {
   const opened = await newPage(browser);

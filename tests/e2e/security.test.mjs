@@ -1,29 +1,19 @@
 // Strict CSP, only the configured endpoint contacted, secrets kept out of the DOM, console and
 // storage, and the one-time warning for an inline client secret outside loopback.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startCognitoLocal, createPool, signUp, userStatus } from "./support/cognito-local.mjs";
-import { startDevServer } from "./support/dev-server.mjs";
-import { launch, newPage } from "./support/browser.mjs";
+import { signUp, userStatus } from "./support/cognito-local.mjs";
+import { newPage } from "./support/browser.mjs";
+import { useStack } from "./support/stack.mjs";
 import { chromium } from "playwright-core";
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 let cognito, pool, server, browser;
-
-before(async () => {
-  cognito = await startCognitoLocal();
-  pool = await createPool(cognito.endpoint);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await cognito?.stop();
-});
+const stack = useStack({ cognito: true }, (s) => ({ cognito, pool, server, browser } = s));
 
 test(`works under ${CSP} with no violation, contacting only its own origin`, async () => {
   const code = await signUp(cognito, pool, "csp-user");
-  server = await startDevServer({ cognito, pool, pageConfig: { clientId: pool.clientId, username: "csp-user" }, headers: { "Content-Security-Policy": CSP } });
+  server = await stack.serve({ cognito, pool, pageConfig: { clientId: pool.clientId, username: "csp-user" }, headers: { "Content-Security-Policy": CSP } });
   const { page, context, problems } = await newPage(browser);
   await page.addInitScript(() => {
     window.violations = [];
@@ -51,8 +41,7 @@ test("secrets never reach the DOM, console or storage; the inline-secret warning
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--host-resolver-rules=MAP app.example 127.0.0.1"],
   });
   try {
-    await server?.stop();
-    server = await startDevServer({}); // no CSP here: the page talks to the (intercepted) AWS endpoint
+    server = await stack.serve({}); // no CSP here: the page talks to the (intercepted) AWS endpoint
     const port = new URL(server.url).port;
     const page = await named.newPage();
     const consoleText = [];

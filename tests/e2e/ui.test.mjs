@@ -1,30 +1,18 @@
 // The form as a person uses it, in headless Chromium against cognito-local (resend through the
 // demo's dev layer) and with intercepted answers for the error branches; axe-core checks.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { startCognitoLocal, createPool, signUp, userStatus, storedUser } from "./support/cognito-local.mjs";
-import { startDevServer } from "./support/dev-server.mjs";
-import { launch, newPage } from "./support/browser.mjs";
+import { signUp, userStatus, storedUser } from "./support/cognito-local.mjs";
+import { newPage } from "./support/browser.mjs";
+import { useStack } from "./support/stack.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let cognito, pool, server, browser;
-
-before(async () => {
-  cognito = await startCognitoLocal();
-  pool = await createPool(cognito.endpoint);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await cognito?.stop();
-});
+const stack = useStack({ cognito: true }, (s) => ({ cognito, pool, server, browser } = s));
 
 async function open(username, { colorScheme = "light" } = {}) {
-  await server?.stop();
-  server = await startDevServer({ cognito, pool, pageConfig: { clientId: pool.clientId, username } });
+  server = await stack.serve({ cognito, pool, pageConfig: { clientId: pool.clientId, username } });
   const opened = await newPage(browser, { colorScheme });
   await opened.page.goto(server.url);
   await opened.page.locator(".cognito-confirm").waitFor();
