@@ -1,19 +1,20 @@
 // The packed npm tarball in a Vite app (plain JavaScript, the custom element, React): installed,
 // built with `vite build`, served statically and used in headless Chromium against cognito-local.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startCognitoLocal, createPool, signUp, userStatus } from "./support/cognito-local.mjs";
-import { startDevServer } from "./support/dev-server.mjs";
-import { launch, newPage } from "./support/browser.mjs";
+import { signUp, userStatus } from "./support/cognito-local.mjs";
+import { newPage } from "./support/browser.mjs";
+import { useStack } from "./support/stack.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const example = join(root, "examples", "vite");
 let cognito, pool, server, browser;
 
+// The app is built first; the stack's server serves its dist/ folder.
 before(async () => {
   const tarball = readdirSync(root).find((f) => /^cognito-confirm-.*\.tgz$/.test(f));
   assert.ok(tarball, "make pack ran first (scripts/test.sh does)");
@@ -21,17 +22,8 @@ before(async () => {
   npm("ci");
   npm("install", "--no-save", join(root, tarball));
   execFileSync(join(example, "node_modules", ".bin", "vite"), ["build", "--logLevel", "warn"], { cwd: example, stdio: "pipe" });
-  cognito = await startCognitoLocal();
-  pool = await createPool(cognito.endpoint);
-  server = await startDevServer({ root: join(example, "dist") });
-  browser = await launch();
 });
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await cognito?.stop();
-});
+useStack({ cognito: true, server: { root: join(example, "dist") } }, (s) => ({ cognito, pool, server, browser } = s));
 
 const query = (params) => new URLSearchParams({ endpoint: cognito.endpoint, clientId: pool.clientId, ...params });
 
