@@ -175,7 +175,9 @@ pub fn ConfirmSignUp(
     // Moves focus to the message that just appeared, once it is rendered.
     let focus = move |target: NodeRef<html::Div>| {
         request_animation_frame(move || {
-            if let Some(el) = target.get_untracked() {
+            // The form may have been unmounted before the frame (an app that replaces it in
+            // onConfirmed): then there is nothing to focus.
+            if let Some(Some(el)) = target.try_get_untracked() {
                 let _ = el.focus();
             }
         });

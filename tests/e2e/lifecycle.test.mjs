@@ -75,3 +75,21 @@ test("1 000 mount/unmount cycles free everything", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("an app may unmount the form from inside onConfirmed", async () => {
+  const { page, context, problems } = await blank();
+  await page.route("https://cognito-idp.eu-west-1.amazonaws.com/", (route) =>
+    route.fulfill({ status: 200, headers: { "Access-Control-Allow-Origin": "*" }, contentType: "application/x-amz-json-1.1", body: "{}" }));
+  await page.evaluate((o) => {
+    window.handle = window.cc.mount("#app", { ...o, code: "123456", onConfirmed: () => { window.handle.unmount(); window.done = true; } });
+  }, options);
+  await page.locator("button[type=submit]").click();
+  await page.waitForFunction(() => window.done === true);
+  await page.waitForTimeout(200); // a few frames: the focus move scheduled for the success message
+  assert.equal(await page.locator(".cognito-confirm").count(), 0);
+  assert.deepEqual(problems, []);
+  // The module still works.
+  await page.evaluate((o) => { window.cc.mount("#app", o); }, options);
+  assert.equal(await page.locator(".cognito-confirm").count(), 1);
+  await context.close();
+});
