@@ -32,11 +32,10 @@ async fn run<R: CognitoRequest + DeserializeOwned>(
 ) -> Result<JsValue, JsValue> {
     super::panic::install();
     let result: Result<String, CognitoError> = async {
-        let mut request: R = request_from_js(request, R::OPERATION.name())?;
+        let request: R = request_from_js(request, R::OPERATION.name())?;
         request.validate()?;
         let client = Client::from_js(&options)?;
-        client.fill_secret_hash(&mut request).await?;
-        Ok(client.send(&request).await?.1)
+        Ok(client.call(request).await?.1)
     }
     .await;
     result

@@ -247,7 +247,7 @@ pub fn ConfirmSignUp(
         match mode {
             Mode::User => {
                 let username = username();
-                let mut request = ConfirmSignUpRequest {
+                let request = ConfirmSignUpRequest {
                     client_id: config.with_value(|c| c.client_id.clone()),
                     user_context_data: user_context(&username),
                     username,
@@ -259,15 +259,10 @@ pub fn ConfirmSignUp(
                     return;
                 }
                 spawn_local(async move {
-                    let result = async {
-                        client.fill_secret_hash(&mut request).await?;
-                        let (response, raw) = client.send(&request).await?;
-                        Ok(Confirmed {
-                            session: response.session,
-                            raw,
-                        })
-                    }
-                    .await;
+                    let result = client.call(request).await.map(|(response, raw)| Confirmed {
+                        session: response.session,
+                        raw,
+                    });
                     finish_confirm(result);
                 });
             }
@@ -282,7 +277,7 @@ pub fn ConfirmSignUp(
                 }
                 spawn_local(async move {
                     let result = client
-                        .send(&request)
+                        .call(request)
                         .await
                         .map(|(_, raw)| Confirmed { session: None, raw });
                     finish_confirm(result);
@@ -317,7 +312,7 @@ pub fn ConfirmSignUp(
     let resend = move || {
         let client = config.with_value(|c| c.client.clone());
         let username = username();
-        let mut request = ResendConfirmationCodeRequest {
+        let request = ResendConfirmationCodeRequest {
             client_id: config.with_value(|c| c.client_id.clone()),
             user_context_data: user_context(&username),
             username,
@@ -328,15 +323,10 @@ pub fn ConfirmSignUp(
             return;
         }
         spawn_local(async move {
-            let result = async {
-                client.fill_secret_hash(&mut request).await?;
-                let (response, raw) = client.send(&request).await?;
-                Ok(Resent {
-                    details: response.code_delivery_details.unwrap_or_default(),
-                    raw,
-                })
-            }
-            .await;
+            let result = client.call(request).await.map(|(response, raw)| Resent {
+                details: response.code_delivery_details.unwrap_or_default(),
+                raw,
+            });
             let outcome = result.as_ref().map(|r| r.details.clone()).map_err(Clone::clone);
             if form.try_update(|f| f.finish_resend(outcome, now_ms())).is_none() {
                 return;

@@ -105,8 +105,17 @@ impl Client {
         })
     }
 
+    /// Fills `SecretHash` (when the operation has one) and sends: what every caller wants.
+    pub async fn call<R: CognitoRequest>(
+        &self,
+        mut request: R,
+    ) -> Result<(R::Response, String), CognitoError> {
+        self.fill_secret_hash(&mut request).await?;
+        self.send(&request).await
+    }
+
     /// Fills `SecretHash` unless the request has one: provider first, then the inline secret.
-    pub async fn fill_secret_hash<R: CognitoRequest>(&self, request: &mut R) -> Result<(), CognitoError> {
+    async fn fill_secret_hash<R: CognitoRequest>(&self, request: &mut R) -> Result<(), CognitoError> {
         let Some(slot) = request.secret_hash_slot() else {
             return Ok(());
         };
