@@ -71,7 +71,8 @@ pub fn mount(target: JsValue, options: JsValue) -> Result<MountHandle, JsValue> 
 fn mount_inner(target: JsValue, options: JsValue) -> Result<MountHandle, CognitoError> {
     super::panic::install();
     let element = resolve_target(&target)?;
-    let mounted = render(element, &options)?;
+    let (config, stylesheet) = read_options(&options, &element)?;
+    let mounted = render(element, config, stylesheet);
     let id = NEXT_MOUNT.with(|n| {
         let id = n.get();
         n.set(id.wrapping_add(1));
@@ -81,10 +82,17 @@ fn mount_inner(target: JsValue, options: JsValue) -> Result<MountHandle, Cognito
     Ok(MountHandle { id })
 }
 
-/// Renders the form into `element`; the options are checked before anything changes.
-fn render(element: web_sys::HtmlElement, options: &JsValue) -> Result<Mounted, CognitoError> {
-    let config = config_from_js(options, &element)?;
-    if js::get_bool(options, "stylesheet")?.unwrap_or(true) {
+/// The form's configuration and whether to adopt the default stylesheet, checked before
+/// anything on the page changes.
+fn read_options(options: &JsValue, element: &web_sys::Element) -> Result<(Config, bool), CognitoError> {
+    let config = config_from_js(options, element)?;
+    let stylesheet = js::get_bool(options, "stylesheet")?.unwrap_or(true);
+    Ok((config, stylesheet))
+}
+
+/// Renders the form into `element`.
+fn render(element: web_sys::HtmlElement, config: Config, stylesheet: bool) -> Mounted {
+    if stylesheet {
         super::style::adopt_for(&element);
     }
     super::panic::track(&element);
@@ -93,7 +101,7 @@ fn render(element: web_sys::HtmlElement, options: &JsValue) -> Result<Mounted, C
         use leptos::prelude::IntoAny;
         leptos::view! { <ConfirmSignUp config=config /> }.into_any()
     });
-    Ok((target, handle))
+    (target, handle)
 }
 
 impl MountHandle {
@@ -117,10 +125,10 @@ impl MountHandle {
             }
         }
         // Validate first: a bad update leaves the current form as it is.
-        config_from_js(&options, &target)?;
+        let (config, stylesheet) = read_options(&options, &target)?;
         let old = MOUNTED.with(|m| m.borrow_mut().remove(&self.id));
         drop(old);
-        let mounted = render(target, &options)?;
+        let mounted = render(target, config, stylesheet);
         MOUNTED.with(|m| m.borrow_mut().insert(self.id, mounted));
         Ok(())
     }
