@@ -15,15 +15,22 @@ pub(crate) fn get(obj: &JsValue, key: &str) -> Option<JsValue> {
         .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
-/// `obj[key]` as a string; any other type is a `ValidationError` naming the option.
+/// `obj[key]` converted by `convert`; a value it refuses is a `ValidationError` saying the
+/// option must be `expected`.
+fn get_as<T>(
+    obj: &JsValue,
+    key: &'static str,
+    expected: &str,
+    convert: impl FnOnce(JsValue) -> Option<T>,
+) -> Result<Option<T>, CognitoError> {
+    get(obj, key)
+        .map(|v| convert(v).ok_or_else(|| CognitoError::validation(key, format!("{key} must be {expected}"))))
+        .transpose()
+}
+
+/// `obj[key]` as a string.
 pub(crate) fn get_string(obj: &JsValue, key: &'static str) -> Result<Option<String>, CognitoError> {
-    match get(obj, key) {
-        None => Ok(None),
-        Some(v) => v
-            .as_string()
-            .map(Some)
-            .ok_or_else(|| CognitoError::validation(key, format!("{key} must be a string"))),
-    }
+    get_as(obj, key, "a string", |v| v.as_string())
 }
 
 /// `obj[key]` as a whole number within `range`.
@@ -53,24 +60,12 @@ pub(crate) fn get_u32(
 
 /// `obj[key]` as a boolean.
 pub(crate) fn get_bool(obj: &JsValue, key: &'static str) -> Result<Option<bool>, CognitoError> {
-    match get(obj, key) {
-        None => Ok(None),
-        Some(v) => v
-            .as_bool()
-            .map(Some)
-            .ok_or_else(|| CognitoError::validation(key, format!("{key} must be true or false"))),
-    }
+    get_as(obj, key, "true or false", |v| v.as_bool())
 }
 
 /// `obj[key]` as a function.
 pub(crate) fn get_function(obj: &JsValue, key: &'static str) -> Result<Option<Function>, CognitoError> {
-    match get(obj, key) {
-        None => Ok(None),
-        Some(v) => v
-            .dyn_into::<Function>()
-            .map(Some)
-            .map_err(|_| CognitoError::validation(key, format!("{key} must be a function"))),
-    }
+    get_as(obj, key, "a function", |v| v.dyn_into::<Function>().ok())
 }
 
 /// A real JavaScript `Error` with `name`, `message`, `status`, `retryable`, `kind` (and `field`
