@@ -10,11 +10,15 @@
 use cognito_confirm::core::error::{parse_error, sanitize_error_code};
 use cognito_confirm::core::protocol::{AnalyticsMetadata, UserContextData};
 use cognito_confirm::core::{
-    build_request, parse_response, sign_request, AdminConfirmSignUpRequest, CognitoError, CognitoRequest,
-    ConfirmSignUpRequest, Credentials, Endpoint, ErrorKind, ErrorName, ResendConfirmationCodeRequest, Secret,
-    SigningTime,
+    build_request, json, parse_response, sign_request, AdminConfirmSignUpRequest, CognitoError,
+    CognitoRequest, ConfirmSignUpRequest, Credentials, Endpoint, ErrorKind, ErrorName, Operation, Request,
+    ResendConfirmationCodeRequest, Secret, SigningTime,
 };
-use serde_json::{json, Value};
+use serde_json::Value;
+
+fn obj(text: &str) -> json::Value {
+    json::parse(text).unwrap()
+}
 
 fn eu() -> Endpoint {
     Endpoint::for_region("eu-west-1").unwrap()
@@ -41,7 +45,10 @@ fn full_confirm() -> ConfirmSignUpRequest {
             ip_address: Some("192.0.2.1".into()),
             encoded_data: Some("ZW5jb2RlZA==".into()),
         }),
-        client_metadata: Some([("b".to_owned(), "2".to_owned()), ("a".to_owned(), "1".to_owned())].into()),
+        client_metadata: Some(vec![
+            ("b".to_owned(), "2".to_owned()),
+            ("a".to_owned(), "1".to_owned()),
+        ]),
         session: Some("s".repeat(20)),
     }
 }
@@ -67,7 +74,7 @@ fn confirm_sign_up_with_every_member_is_byte_exact() {
             r#""ConfirmationCode":"123456","ForceAliasCreation":true,"#,
             r#""AnalyticsMetadata":{"AnalyticsEndpointId":"endpoint-1"},"#,
             r#""UserContextData":{"IpAddress":"192.0.2.1","EncodedData":"ZW5jb2RlZA=="},"#,
-            r#""ClientMetadata":{"a":"1","b":"2"},"Session":"ssssssssssssssssssss"}"#
+            r#""ClientMetadata":{"b":"2","a":"1"},"Session":"ssssssssssssssssssss"}"#
         )
     );
 }
@@ -104,12 +111,182 @@ fn non_ascii_text_is_sent_as_utf8_json() {
 }
 
 #[test]
-fn requests_read_from_javascript_objects_refuse_unknown_members() {
-    let ok: ConfirmSignUpRequest =
-        serde_json::from_value(json!({"ClientId": "a", "Username": "b", "ConfirmationCode": "1"})).unwrap();
+fn requests_read_from_objects_refuse_unknown_members() {
+    let read = |op, text: &str| Request::read(op, &json::parse(text).unwrap());
+    let ok = read(
+        Operation::ConfirmSignUp,
+        r#"{"ClientId":"a","Username":"b","ConfirmationCode":"1","ForceAliasCreation":false,
+            "ClientMetadata":{"z":"1","a":"2"},"UserContextData":{"EncodedData":"x"},"Session":null}"#,
+    )
+    .unwrap();
+    let Request::ConfirmSignUp(ok) = ok else {
+        panic!("{ok:?}")
+    };
     assert_eq!(ok.username, "b");
-    let err = serde_json::from_value::<ConfirmSignUpRequest>(json!({"clientId": "a"})).unwrap_err();
-    assert!(err.to_string().contains("unknown field `clientId`"), "{err}");
+    assert_eq!(ok.force_alias_creation, Some(false));
+    assert_eq!(ok.session, None, "null is absent");
+    assert_eq!(
+        ok.client_metadata,
+        Some(vec![("z".into(), "1".into()), ("a".into(), "2".into())]),
+        "ClientMetadata keeps the caller's order, as JSON.stringify does"
+    );
+    for (op, text, field, says) in [
+        (
+            Operation::ConfirmSignUp,
+            r#"{"clientId":"a"}"#,
+            "request",
+            r#"unknown member "clientId""#,
+        ),
+        (
+            Operation::AdminConfirmSignUp,
+            r#"{"ClientId":"a"}"#,
+            "request",
+            r#"unknown member "ClientId""#,
+        ),
+        (
+            Operation::ConfirmSignUp,
+            r#"{"Username":5}"#,
+            "Username",
+            "Username must be a string",
+        ),
+        (
+            Operation::ConfirmSignUp,
+            r#"{"ForceAliasCreation":"yes"}"#,
+            "ForceAliasCreation",
+            "true or false",
+        ),
+        (
+            Operation::ConfirmSignUp,
+            r#"{"ClientMetadata":{"a":1}}"#,
+            "ClientMetadata",
+            "an object of strings",
+        ),
+        (
+            Operation::ConfirmSignUp,
+            r#"{"ClientMetadata":[]}"#,
+            "ClientMetadata",
+            "an object of strings",
+        ),
+        (
+            Operation::ResendConfirmationCode,
+            r#"{"UserContextData":{"ip":"x"}}"#,
+            "UserContextData",
+            "unknown member",
+        ),
+        (
+            Operation::ResendConfirmationCode,
+            r#"{"AnalyticsMetadata":"x"}"#,
+            "AnalyticsMetadata",
+            "must be an object",
+        ),
+        (
+            Operation::ConfirmSignUp,
+            "[]",
+            "request",
+            "ConfirmSignUp needs a request object",
+        ),
+        (
+            Operation::ConfirmSignUp,
+            r#""x""#,
+            "request",
+            "needs a request object",
+        ),
+    ] {
+        let e = read(op, text).unwrap_err();
+        assert_eq!(e.name, ErrorName::Validation, "{text}");
+        assert_eq!(e.field, Some(field), "{text}");
+        assert!(e.message.contains(says), "{text}: {}", e.message);
+    }
+}
+
+#[test]
+fn json_bodies_match_serde_json_for_every_character() {
+    // Every control character, quotes, backslashes, non-ASCII and astral characters: the body
+    // is what JSON.stringify (and serde_json, which agrees with it) would send.
+    let mut username: String = (0u8..0x20).map(char::from).collect();
+    username.push_str("\"\\/\u{7f}zoë名😀\u{2028}");
+    let mut request = full_confirm();
+    request.username = username.clone();
+    request.client_metadata = Some(vec![(username.clone(), username.clone())]);
+    let body = request.to_json();
+    let expected = serde_json::to_string(&username).unwrap();
+    assert!(body.contains(&format!(r#""Username":{expected}"#)), "{body}");
+    assert!(
+        body.contains(&format!(r#""ClientMetadata":{{{expected}:{expected}}}"#)),
+        "{body}"
+    );
+    let parsed: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(parsed["Username"], username.as_str());
+}
+
+#[test]
+fn json_reader_agrees_with_serde_json() {
+    for text in [
+        r#"{"a":[1,-2.5e+3,0.0,true,false,null,{"b":"\u00e9\ud83d\ude00\n\"\\\/"}],"c":{}}"#,
+        " \t\r\n{ \"x\" : [ ] } ",
+        r#""just a string""#,
+        "0",
+        "-0.1E-2",
+        "[]",
+    ] {
+        let ours = json::parse(text).unwrap_or_else(|| panic!("{text}"));
+        let theirs: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(to_serde(&ours), theirs, "{text}");
+    }
+    for bad in [
+        "",
+        "{",
+        "}",
+        "[1,]",
+        r#"{"a":1,}"#,
+        "01",
+        "1.",
+        ".5",
+        "-",
+        "1e",
+        "+1",
+        "tru",
+        "nul",
+        r#""\x""#,
+        r#""\ud800""#,
+        r#""\ud800\u0041""#,
+        "\"a\u{1}b\"",
+        r#"{"a" 1}"#,
+        r#"{a:1}"#,
+        "[1 2]",
+        "{} {}",
+        "NaN",
+        "Infinity",
+    ] {
+        assert!(json::parse(bad).is_none(), "{bad:?} is not JSON");
+        assert!(
+            serde_json::from_str::<Value>(bad).is_err(),
+            "{bad:?} (serde_json agrees)"
+        );
+    }
+    let deep = "[".repeat(100_000);
+    assert!(
+        json::parse(&deep).is_none(),
+        "deep nesting is refused, not a stack overflow"
+    );
+    let ok_depth = format!("{}{}", "[".repeat(60), "]".repeat(60));
+    assert!(json::parse(&ok_depth).is_some());
+    // A repeated key: the last one wins, as in JSON.parse.
+    let v = json::parse(r#"{"k":"1","k":"2"}"#).unwrap();
+    assert_eq!(v.get("k").and_then(json::Value::as_str), Some("2"));
+}
+
+fn to_serde(v: &json::Value) -> Value {
+    match v {
+        json::Value::Null => Value::Null,
+        json::Value::Bool(b) => Value::Bool(*b),
+        json::Value::Number(n) => serde_json::from_str(n).unwrap(),
+        json::Value::String(s) => Value::String(s.clone()),
+        json::Value::Array(items) => Value::Array(items.iter().map(to_serde).collect()),
+        json::Value::Object(members) => {
+            Value::Object(members.iter().map(|(k, v)| (k.clone(), to_serde(v))).collect())
+        }
+    }
 }
 
 #[test]
@@ -174,7 +351,7 @@ fn error_bodies_and_headers() {
     let e = parse_error(
         400,
         None,
-        &json!({"__type": "a#CodeMismatchException", "message": "m"}),
+        &obj(r#"{"__type": "a#CodeMismatchException", "message": "m"}"#),
     )
     .unwrap();
     assert_eq!(
@@ -184,7 +361,7 @@ fn error_bodies_and_headers() {
     let e = parse_error(
         400,
         None,
-        &json!({"code": "ExpiredCodeException", "Message": "M"}),
+        &obj(r#"{"code": "ExpiredCodeException", "Message": "M"}"#),
     )
     .unwrap();
     assert_eq!(
@@ -194,22 +371,22 @@ fn error_bodies_and_headers() {
     let e = parse_error(
         400,
         Some("UserNotFoundException:http://x"),
-        &json!({"__type": "Other"}),
+        &obj(r#"{"__type": "Other"}"#),
     )
     .unwrap();
     assert_eq!(e.name, ErrorName::UserNotFound, "the header wins when readable");
-    let e = parse_error(400, Some(""), &json!({"__type": "AliasExistsException"})).unwrap();
+    let e = parse_error(400, Some(""), &obj(r#"{"__type": "AliasExistsException"}"#)).unwrap();
     assert_eq!(e.name, ErrorName::AliasExists, "an empty header is ignored");
     let e = parse_error(
         400,
         None,
-        &json!({"__type": "SomethingNewException", "errorMessage": "x"}),
+        &obj(r#"{"__type": "SomethingNewException", "errorMessage": "x"}"#),
     )
     .unwrap();
     assert_eq!(e.name, ErrorName::Other("SomethingNewException".into()));
     assert_eq!(e.message, "x");
-    assert!(parse_error(400, None, &json!({"message": "no code"})).is_none());
-    assert!(parse_error(400, None, &json!({"__type": "#"})).is_none());
+    assert!(parse_error(400, None, &obj(r#"{"message": "no code"}"#)).is_none());
+    assert!(parse_error(400, None, &obj(r##"{"__type": "#"}"##)).is_none());
 }
 
 #[test]
@@ -381,7 +558,7 @@ fn validation_tables() {
         ("Session", Box::new(|r| r.session = Some("short".into()))),
         (
             "ClientMetadata",
-            Box::new(|r| r.client_metadata = Some([("k".into(), "v".repeat(131_073))].into())),
+            Box::new(|r| r.client_metadata = Some(vec![("k".into(), "v".repeat(131_073))])),
         ),
     ];
     for (field, mutate) in cases {

@@ -13,8 +13,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use cognito_confirm::core::{
-    build_request, secret_hash, sign_request, AdminConfirmSignUpRequest, Credentials, Endpoint, Secret,
-    SigningTime,
+    build_request, json, secret_hash, sign_request, AdminConfirmSignUpRequest, CognitoRequest, Credentials,
+    Endpoint, Secret, SigningTime,
 };
 use serde_json::{json, Value};
 
@@ -90,7 +90,8 @@ fn admin_confirm_sign_up_is_signed_exactly_like_botocore() {
         });
         let sent = run_python(python.to_str().unwrap(), script.to_str().unwrap(), &spec);
 
-        let request: AdminConfirmSignUpRequest = serde_json::from_value(spec["request"].clone()).unwrap();
+        let request =
+            AdminConfirmSignUpRequest::read(&json::parse(&spec["request"].to_string()).unwrap()).unwrap();
         let endpoint = match endpoint {
             Some(url) => Endpoint::parse(url).unwrap(),
             None => Endpoint::for_region(region).unwrap(),

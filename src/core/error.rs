@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde_json::Value;
+use super::json::Value;
 
 macro_rules! exceptions {
     ($($variant:ident => $wire:literal,)*) => {

@@ -1,7 +1,5 @@
 //! The message catalogue: every text the form shows, per locale, with per-key overrides.
 
-use std::collections::BTreeMap;
-
 use super::error::{CognitoError, ErrorKind};
 
 macro_rules! keys {
@@ -165,7 +163,8 @@ fn primary(locale: &str) -> &str {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Messages {
     locale: String,
-    overrides: BTreeMap<Key, String>,
+    /// Later entries win.
+    overrides: Vec<(Key, String)>,
 }
 
 impl Messages {
@@ -174,12 +173,10 @@ impl Messages {
     /// warn about them.
     pub fn new(locale: &str, overrides: impl IntoIterator<Item = (String, String)>) -> (Self, Vec<String>) {
         let mut unknown = Vec::new();
-        let mut map = BTreeMap::new();
+        let mut map = Vec::new();
         for (name, text) in overrides {
             match Key::from_name(&name) {
-                Some(key) => {
-                    map.insert(key, text);
-                }
+                Some(key) => map.push((key, text)),
                 None => unknown.push(name),
             }
         }
@@ -202,8 +199,10 @@ impl Messages {
     /// The text for `key`.
     pub fn get(&self, key: Key) -> &str {
         self.overrides
-            .get(&key)
-            .map_or_else(|| builtin(&self.locale, key), String::as_str)
+            .iter()
+            .rev()
+            .find(|(k, _)| *k == key)
+            .map_or_else(|| builtin(&self.locale, key), |(_, text)| text.as_str())
     }
 
     /// The text for `key` with `{name}` placeholders filled.

@@ -4,6 +4,7 @@
 pub mod error;
 pub mod form;
 pub mod i18n;
+pub mod json;
 pub mod protocol;
 mod secret;
 pub mod secret_hash;
@@ -13,8 +14,8 @@ pub mod validate;
 pub use error::{CognitoError, ErrorKind, ErrorName};
 pub use protocol::{
     build_request, parse_response, sign_request, AdminConfirmSignUpRequest, CodeDeliveryDetails,
-    CognitoRequest, ConfirmSignUpRequest, Endpoint, HttpRequest, Operation, ResendConfirmationCodeRequest,
-    SecretHashSlot,
+    CognitoRequest, ConfirmSignUpRequest, Endpoint, HttpRequest, Operation, Request,
+    ResendConfirmationCodeRequest, SecretHashSlot, Source,
 };
 pub use secret::Secret;
 pub use secret_hash::secret_hash;

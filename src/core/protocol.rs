@@ -1,12 +1,8 @@
 //! The three operations: request and response types with AWS member names, the endpoint, the
 //! HTTP request to send and the reading of the answer. Builds and parses; never sends.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
 use super::error::{parse_error, CognitoError};
+use super::json::{self, ObjectWriter, Value};
 use super::secret_hash::secret_hash;
 use super::sigv4::{sign_at, Credentials, SignableRequest, SigningParams, SigningTime};
 use super::validate;
@@ -52,23 +48,18 @@ impl Operation {
 }
 
 /// `AnalyticsMetadata`: the Amazon Pinpoint endpoint for Cognito's analytics.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AnalyticsMetadata {
     /// `AnalyticsEndpointId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub analytics_endpoint_id: Option<String>,
 }
 
 /// `UserContextData`: data for Cognito's threat protection (advanced security).
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct UserContextData {
     /// `IpAddress`: the end user's source IP (set by servers, not browsers).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_address: Option<String>,
     /// `EncodedData`: the fingerprint from `AmazonCognitoAdvancedSecurityData`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoded_data: Option<String>,
 }
 
@@ -79,126 +70,302 @@ impl std::fmt::Debug for UserContextData {
     }
 }
 
-/// `ClientMetadata`: a string map passed to Lambda triggers.
-pub type ClientMetadata = BTreeMap<String, String>;
+/// `ClientMetadata`: a string map passed to Lambda triggers, in the order given (as
+/// `JSON.stringify` and the AWS SDKs send it).
+pub type ClientMetadata = Vec<(String, String)>;
 
 /// The `ConfirmSignUp` request.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ConfirmSignUpRequest {
     /// `ClientId`, the app client.
-    #[serde(default)]
     pub client_id: String,
     /// `SecretHash`, when the app client has a secret.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret_hash: Option<String>,
     /// `Username`.
-    #[serde(default)]
     pub username: String,
     /// `ConfirmationCode`.
-    #[serde(default)]
     pub confirmation_code: String,
     /// `ForceAliasCreation`: take over the email/phone alias from another user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force_alias_creation: Option<bool>,
     /// `AnalyticsMetadata`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub analytics_metadata: Option<AnalyticsMetadata>,
     /// `UserContextData`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_context_data: Option<UserContextData>,
     /// `ClientMetadata`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_metadata: Option<ClientMetadata>,
     /// `Session` from `SignUp`, for auto sign-in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session: Option<String>,
 }
 
 /// The `ResendConfirmationCode` request.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ResendConfirmationCodeRequest {
     /// `ClientId`.
-    #[serde(default)]
     pub client_id: String,
     /// `SecretHash`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret_hash: Option<String>,
     /// `UserContextData`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_context_data: Option<UserContextData>,
     /// `Username`.
-    #[serde(default)]
     pub username: String,
     /// `AnalyticsMetadata`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub analytics_metadata: Option<AnalyticsMetadata>,
     /// `ClientMetadata`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_metadata: Option<ClientMetadata>,
 }
 
 /// The `AdminConfirmSignUp` request.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AdminConfirmSignUpRequest {
     /// `UserPoolId`, e.g. `eu-west-1_AbCdEf123`.
-    #[serde(default)]
     pub user_pool_id: String,
     /// `Username`.
-    #[serde(default)]
     pub username: String,
     /// `ClientMetadata`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_metadata: Option<ClientMetadata>,
 }
 
 /// The `ConfirmSignUp` response.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ConfirmSignUpResponse {
     /// `Session`, to sign in without a password right after confirming.
-    #[serde(default)]
     pub session: Option<String>,
 }
 
 /// `CodeDeliveryDetails`: where the new code went.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CodeDeliveryDetails {
     /// `Destination`, masked: `a***@e***.com`, `+*******1234`.
-    #[serde(default)]
     pub destination: Option<String>,
     /// `DeliveryMedium`: `EMAIL` or `SMS`.
-    #[serde(default)]
     pub delivery_medium: Option<String>,
     /// `AttributeName`: `email` or `phone_number`.
-    #[serde(default)]
     pub attribute_name: Option<String>,
 }
 
 /// The `ResendConfirmationCode` response.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ResendConfirmationCodeResponse {
     /// `CodeDeliveryDetails`.
-    #[serde(default)]
     pub code_delivery_details: Option<CodeDeliveryDetails>,
 }
 
 /// The `AdminConfirmSignUp` response (empty).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AdminConfirmSignUpResponse {}
 
-/// A request of one of the operations.
-pub trait CognitoRequest: Serialize {
+/// An object a request is read from: a parsed JSON [`Value`], or a JavaScript object in the
+/// browser. Requests are read member by member, so a misspelt member is a named error rather
+/// than silently dropped.
+pub trait Source: Sized {
+    /// The object's own keys in order; `None` when this is not a plain object.
+    fn keys(&self) -> Option<Vec<String>>;
+    /// The member `key`; `None` when absent, `undefined` or `null`.
+    fn member(&self, key: &str) -> Option<Self>;
+    /// The value as a string, when it is one.
+    fn string(&self) -> Option<String>;
+    /// The value as a boolean, when it is one.
+    fn boolean(&self) -> Option<bool>;
+}
+
+impl Source for Value {
+    fn keys(&self) -> Option<Vec<String>> {
+        match self {
+            Value::Object(members) => Some(members.iter().map(|(k, _)| k.clone()).collect()),
+            _ => None,
+        }
+    }
+    fn member(&self, key: &str) -> Option<Self> {
+        self.get(key).filter(|v| **v != Value::Null).cloned()
+    }
+    fn string(&self) -> Option<String> {
+        self.as_str().map(str::to_owned)
+    }
+    fn boolean(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+}
+
+/// Reads the members of one object, refusing members it does not know.
+struct Members<'a, S> {
+    source: &'a S,
+}
+
+impl<'a, S: Source> Members<'a, S> {
+    /// `source` as an object whose keys are all in `known`. `field` names it in errors.
+    fn new(source: &'a S, field: &'static str, known: &[&str]) -> Result<Self, CognitoError> {
+        let keys = source
+            .keys()
+            .ok_or_else(|| CognitoError::validation(field, format!("{field} must be an object")))?;
+        if let Some(unknown) = keys.iter().find(|k| !known.contains(&k.as_str())) {
+            return Err(CognitoError::validation(
+                field,
+                format!(
+                    "{field} has an unknown member \"{unknown}\"; its members are {}",
+                    known.join(", ")
+                ),
+            ));
+        }
+        Ok(Self { source })
+    }
+
+    fn typed<T>(
+        &self,
+        key: &'static str,
+        expected: &str,
+        read: impl FnOnce(&S) -> Option<T>,
+    ) -> Result<Option<T>, CognitoError> {
+        self.source
+            .member(key)
+            .map(|v| {
+                read(&v).ok_or_else(|| CognitoError::validation(key, format!("{key} must be {expected}")))
+            })
+            .transpose()
+    }
+
+    fn string(&self, key: &'static str) -> Result<Option<String>, CognitoError> {
+        self.typed(key, "a string", S::string)
+    }
+
+    fn required(&self, key: &'static str) -> Result<String, CognitoError> {
+        Ok(self.string(key)?.unwrap_or_default())
+    }
+
+    fn boolean(&self, key: &'static str) -> Result<Option<bool>, CognitoError> {
+        self.typed(key, "true or false", S::boolean)
+    }
+
+    fn analytics(&self) -> Result<Option<AnalyticsMetadata>, CognitoError> {
+        const KEY: &str = "AnalyticsMetadata";
+        let Some(v) = self.source.member(KEY) else {
+            return Ok(None);
+        };
+        let m = Members::new(&v, KEY, &["AnalyticsEndpointId"])?;
+        Ok(Some(AnalyticsMetadata {
+            analytics_endpoint_id: m.string("AnalyticsEndpointId")?,
+        }))
+    }
+
+    fn context(&self) -> Result<Option<UserContextData>, CognitoError> {
+        const KEY: &str = "UserContextData";
+        let Some(v) = self.source.member(KEY) else {
+            return Ok(None);
+        };
+        let m = Members::new(&v, KEY, &["IpAddress", "EncodedData"])?;
+        Ok(Some(UserContextData {
+            ip_address: m.string("IpAddress")?,
+            encoded_data: m.string("EncodedData")?,
+        }))
+    }
+
+    fn metadata(&self) -> Result<Option<ClientMetadata>, CognitoError> {
+        const KEY: &str = "ClientMetadata";
+        let Some(v) = self.source.member(KEY) else {
+            return Ok(None);
+        };
+        read_string_map(&v, KEY).map(Some)
+    }
+}
+
+/// An object whose values are all strings (`ClientMetadata`), in key order.
+pub fn read_string_map<S: Source>(
+    source: &S,
+    field: &'static str,
+) -> Result<Vec<(String, String)>, CognitoError> {
+    let bad = || CognitoError::validation(field, format!("{field} must be an object of strings"));
+    let keys = source.keys().ok_or_else(bad)?;
+    keys.into_iter()
+        .map(|k| {
+            let v = source.member(&k).and_then(|v| v.string()).ok_or_else(bad)?;
+            Ok((k, v))
+        })
+        .collect()
+}
+
+fn write_analytics(w: &mut ObjectWriter, a: &AnalyticsMetadata) {
+    w.opt_string("AnalyticsEndpointId", a.analytics_endpoint_id.as_deref());
+}
+
+fn write_context(w: &mut ObjectWriter, c: &UserContextData) {
+    w.opt_string("IpAddress", c.ip_address.as_deref())
+        .opt_string("EncodedData", c.encoded_data.as_deref());
+}
+
+fn write_metadata(w: &mut ObjectWriter, m: &ClientMetadata) {
+    for (k, v) in m {
+        w.string(k, v);
+    }
+}
+
+/// A typed response, read from the answer's JSON object.
+pub trait FromJson: Sized {
+    /// Reads the response; the error says which member was malformed.
+    fn from_json(value: &Value) -> Result<Self, String>;
+}
+
+/// `value[key]` as an optional string (`null` is absent).
+fn opt_string(value: &Value, key: &str) -> Result<Option<String>, String> {
+    match value.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(format!("{key} is not a string")),
+    }
+}
+
+impl FromJson for ConfirmSignUpResponse {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        Ok(Self {
+            session: opt_string(value, "Session")?,
+        })
+    }
+}
+
+impl FromJson for CodeDeliveryDetails {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        if !value.is_object() {
+            return Err("CodeDeliveryDetails is not an object".into());
+        }
+        Ok(Self {
+            destination: opt_string(value, "Destination")?,
+            delivery_medium: opt_string(value, "DeliveryMedium")?,
+            attribute_name: opt_string(value, "AttributeName")?,
+        })
+    }
+}
+
+impl FromJson for ResendConfirmationCodeResponse {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let details = match value.get("CodeDeliveryDetails") {
+            None | Some(Value::Null) => None,
+            Some(d) => Some(CodeDeliveryDetails::from_json(d)?),
+        };
+        Ok(Self {
+            code_delivery_details: details,
+        })
+    }
+}
+
+impl FromJson for AdminConfirmSignUpResponse {
+    fn from_json(_: &Value) -> Result<Self, String> {
+        Ok(Self {})
+    }
+}
+
+/// A request of one of the operations, with its typed response.
+pub trait CognitoRequest: Sized + Into<Request> {
     /// Which operation.
     const OPERATION: Operation;
     /// Its typed response.
-    type Response: for<'de> Deserialize<'de>;
+    type Response: FromJson;
+    /// Reads the request from an object with AWS member names (`{ClientId, Username, …}`).
+    fn read<S: Source>(source: &S) -> Result<Self, CognitoError>;
     /// Checks Cognito's member constraints.
     fn validate(&self) -> Result<(), CognitoError>;
+    /// The JSON body, members in the order of the API model.
+    fn to_json(&self) -> String;
     /// The `SecretHash` member, for operations that have one.
     fn secret_hash_slot(&mut self) -> Option<SecretHashSlot<'_>> {
         None
@@ -212,6 +379,34 @@ pub trait CognitoRequest: Serialize {
 impl CognitoRequest for ConfirmSignUpRequest {
     const OPERATION: Operation = Operation::ConfirmSignUp;
     type Response = ConfirmSignUpResponse;
+    fn read<S: Source>(source: &S) -> Result<Self, CognitoError> {
+        let m = Members::new(
+            source,
+            "request",
+            &[
+                "ClientId",
+                "SecretHash",
+                "Username",
+                "ConfirmationCode",
+                "ForceAliasCreation",
+                "AnalyticsMetadata",
+                "UserContextData",
+                "ClientMetadata",
+                "Session",
+            ],
+        )?;
+        Ok(Self {
+            client_id: m.required("ClientId")?,
+            secret_hash: m.string("SecretHash")?,
+            username: m.required("Username")?,
+            confirmation_code: m.required("ConfirmationCode")?,
+            force_alias_creation: m.boolean("ForceAliasCreation")?,
+            analytics_metadata: m.analytics()?,
+            user_context_data: m.context()?,
+            client_metadata: m.metadata()?,
+            session: m.string("Session")?,
+        })
+    }
     fn validate(&self) -> Result<(), CognitoError> {
         validate::client_id(&self.client_id)?;
         validate::username(&self.username)?;
@@ -223,6 +418,23 @@ impl CognitoRequest for ConfirmSignUpRequest {
             self.user_context_data.as_ref(),
             self.client_metadata.as_ref(),
         )
+    }
+    fn to_json(&self) -> String {
+        let mut w = ObjectWriter::new();
+        w.string("ClientId", &self.client_id)
+            .opt_string("SecretHash", self.secret_hash.as_deref())
+            .string("Username", &self.username)
+            .string("ConfirmationCode", &self.confirmation_code)
+            .opt_bool("ForceAliasCreation", self.force_alias_creation)
+            .opt_object(
+                "AnalyticsMetadata",
+                self.analytics_metadata.as_ref(),
+                write_analytics,
+            )
+            .opt_object("UserContextData", self.user_context_data.as_ref(), write_context)
+            .opt_object("ClientMetadata", self.client_metadata.as_ref(), write_metadata)
+            .opt_string("Session", self.session.as_deref());
+        w.finish()
     }
     fn secret_hash_slot(&mut self) -> Option<SecretHashSlot<'_>> {
         Some(SecretHashSlot {
@@ -236,6 +448,28 @@ impl CognitoRequest for ConfirmSignUpRequest {
 impl CognitoRequest for ResendConfirmationCodeRequest {
     const OPERATION: Operation = Operation::ResendConfirmationCode;
     type Response = ResendConfirmationCodeResponse;
+    fn read<S: Source>(source: &S) -> Result<Self, CognitoError> {
+        let m = Members::new(
+            source,
+            "request",
+            &[
+                "ClientId",
+                "SecretHash",
+                "UserContextData",
+                "Username",
+                "AnalyticsMetadata",
+                "ClientMetadata",
+            ],
+        )?;
+        Ok(Self {
+            client_id: m.required("ClientId")?,
+            secret_hash: m.string("SecretHash")?,
+            user_context_data: m.context()?,
+            username: m.required("Username")?,
+            analytics_metadata: m.analytics()?,
+            client_metadata: m.metadata()?,
+        })
+    }
     fn validate(&self) -> Result<(), CognitoError> {
         validate::client_id(&self.client_id)?;
         validate::username(&self.username)?;
@@ -245,6 +479,20 @@ impl CognitoRequest for ResendConfirmationCodeRequest {
             self.user_context_data.as_ref(),
             self.client_metadata.as_ref(),
         )
+    }
+    fn to_json(&self) -> String {
+        let mut w = ObjectWriter::new();
+        w.string("ClientId", &self.client_id)
+            .opt_string("SecretHash", self.secret_hash.as_deref())
+            .opt_object("UserContextData", self.user_context_data.as_ref(), write_context)
+            .string("Username", &self.username)
+            .opt_object(
+                "AnalyticsMetadata",
+                self.analytics_metadata.as_ref(),
+                write_analytics,
+            )
+            .opt_object("ClientMetadata", self.client_metadata.as_ref(), write_metadata);
+        w.finish()
     }
     fn secret_hash_slot(&mut self) -> Option<SecretHashSlot<'_>> {
         Some(SecretHashSlot {
@@ -258,13 +506,121 @@ impl CognitoRequest for ResendConfirmationCodeRequest {
 impl CognitoRequest for AdminConfirmSignUpRequest {
     const OPERATION: Operation = Operation::AdminConfirmSignUp;
     type Response = AdminConfirmSignUpResponse;
+    fn read<S: Source>(source: &S) -> Result<Self, CognitoError> {
+        let m = Members::new(source, "request", &["UserPoolId", "Username", "ClientMetadata"])?;
+        Ok(Self {
+            user_pool_id: m.required("UserPoolId")?,
+            username: m.required("Username")?,
+            client_metadata: m.metadata()?,
+        })
+    }
     fn validate(&self) -> Result<(), CognitoError> {
         validate::user_pool_id(&self.user_pool_id)?;
         validate::username(&self.username)?;
         validate::common(None, None, self.client_metadata.as_ref())
     }
+    fn to_json(&self) -> String {
+        let mut w = ObjectWriter::new();
+        w.string("UserPoolId", &self.user_pool_id)
+            .string("Username", &self.username)
+            .opt_object("ClientMetadata", self.client_metadata.as_ref(), write_metadata);
+        w.finish()
+    }
     fn user_pool_id(&self) -> Option<&str> {
         Some(&self.user_pool_id)
+    }
+}
+
+/// A request of any of the three operations: what the browser shell sends, so that the
+/// sending code exists once rather than once per operation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Request {
+    /// `ConfirmSignUp`.
+    ConfirmSignUp(ConfirmSignUpRequest),
+    /// `ResendConfirmationCode`.
+    ResendConfirmationCode(ResendConfirmationCodeRequest),
+    /// `AdminConfirmSignUp`.
+    AdminConfirmSignUp(AdminConfirmSignUpRequest),
+}
+
+impl From<ConfirmSignUpRequest> for Request {
+    fn from(r: ConfirmSignUpRequest) -> Self {
+        Self::ConfirmSignUp(r)
+    }
+}
+
+impl From<ResendConfirmationCodeRequest> for Request {
+    fn from(r: ResendConfirmationCodeRequest) -> Self {
+        Self::ResendConfirmationCode(r)
+    }
+}
+
+impl From<AdminConfirmSignUpRequest> for Request {
+    fn from(r: AdminConfirmSignUpRequest) -> Self {
+        Self::AdminConfirmSignUp(r)
+    }
+}
+
+/// Applies `$body` to the request inside any variant.
+macro_rules! each {
+    ($self:expr, $r:ident => $body:expr) => {
+        match $self {
+            Request::ConfirmSignUp($r) => $body,
+            Request::ResendConfirmationCode($r) => $body,
+            Request::AdminConfirmSignUp($r) => $body,
+        }
+    };
+}
+
+impl Request {
+    /// Reads a request of `operation` from an object with AWS member names.
+    pub fn read<S: Source>(operation: Operation, source: &S) -> Result<Self, CognitoError> {
+        if source.keys().is_none() {
+            return Err(CognitoError::validation(
+                "request",
+                format!("{} needs a request object", operation.name()),
+            ));
+        }
+        Ok(match operation {
+            Operation::ConfirmSignUp => ConfirmSignUpRequest::read(source)?.into(),
+            Operation::ResendConfirmationCode => ResendConfirmationCodeRequest::read(source)?.into(),
+            Operation::AdminConfirmSignUp => AdminConfirmSignUpRequest::read(source)?.into(),
+        })
+    }
+
+    /// Which operation.
+    pub fn operation(&self) -> Operation {
+        match self {
+            Self::ConfirmSignUp(_) => Operation::ConfirmSignUp,
+            Self::ResendConfirmationCode(_) => Operation::ResendConfirmationCode,
+            Self::AdminConfirmSignUp(_) => Operation::AdminConfirmSignUp,
+        }
+    }
+
+    /// Checks Cognito's member constraints.
+    pub fn validate(&self) -> Result<(), CognitoError> {
+        each!(self, r => r.validate())
+    }
+
+    /// The JSON body.
+    pub fn to_json(&self) -> String {
+        each!(self, r => r.to_json())
+    }
+
+    /// The `SecretHash` member, for operations that have one.
+    pub fn secret_hash_slot(&mut self) -> Option<SecretHashSlot<'_>> {
+        each!(self, r => r.secret_hash_slot())
+    }
+
+    /// The `UserPoolId` member, for operations that have one.
+    pub fn user_pool_id(&self) -> Option<&str> {
+        each!(self, r => r.user_pool_id())
+    }
+
+    /// Validates and builds the HTTP request (unsigned).
+    pub fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, CognitoError> {
+        self.validate()?;
+        Ok(http_request(endpoint, self.operation(), self.to_json()))
     }
 }
 
@@ -308,7 +664,7 @@ impl Endpoint {
     /// Cognito-compatible server), so credentials and codes never cross a network in clear.
     pub fn parse(url: &str) -> Result<Self, CognitoError> {
         let bad =
-            |why: &str| CognitoError::validation("endpoint", format!("Invalid endpoint {url:?}: {why}"));
+            |why: &str| CognitoError::validation("endpoint", format!("Invalid endpoint \"{url}\": {why}"));
         let (https, rest) = if let Some(rest) = url.strip_prefix("https://") {
             (true, rest)
         } else if let Some(rest) = url.strip_prefix("http://") {
@@ -414,16 +770,18 @@ pub fn build_request<R: CognitoRequest>(
     request: &R,
 ) -> Result<HttpRequest, CognitoError> {
     request.validate()?;
-    let body = serde_json::to_string(request)
-        .map_err(|e| CognitoError::validation("request", format!("The request cannot be encoded: {e}")))?;
-    Ok(HttpRequest {
+    Ok(http_request(endpoint, R::OPERATION, request.to_json()))
+}
+
+fn http_request(endpoint: &Endpoint, operation: Operation, body: String) -> HttpRequest {
+    HttpRequest {
         url: endpoint.url.clone(),
         headers: vec![
             ("Content-Type".into(), CONTENT_TYPE.into()),
-            ("X-Amz-Target".into(), R::OPERATION.target()),
+            ("X-Amz-Target".into(), operation.target()),
         ],
         body,
-    })
+    }
 }
 
 /// Signs `request` (built for `endpoint`) with Signature V4 at `time`, adding `X-Amz-Date`,
@@ -466,13 +824,13 @@ pub fn parse_response<R: CognitoRequest>(
     body: &str,
 ) -> Result<R::Response, CognitoError> {
     let json = read_answer(status, error_type_header, body)?;
-    decode_response::<R>(status, json)
+    decode_response::<R>(status, &json)
 }
 
 /// The untyped half of [`parse_response`], the same for every operation: the answer's JSON
 /// object on 2xx, else the named error (a Cognito exception, or `InvalidResponseError`).
 pub fn read_answer(status: u16, error_type_header: Option<&str>, body: &str) -> Result<Value, CognitoError> {
-    let json: Option<Value> = serde_json::from_str(body).ok();
+    let json = json::parse(body);
     if !(200..300).contains(&status) {
         let error = json
             .as_ref()
@@ -494,11 +852,11 @@ pub fn read_answer(status: u16, error_type_header: Option<&str>, body: &str) -> 
 }
 
 /// The typed half of [`parse_response`]: the operation's response from the answer's object.
-pub fn decode_response<R: CognitoRequest>(status: u16, json: Value) -> Result<R::Response, CognitoError> {
-    serde_json::from_value(json).map_err(|e| {
+pub fn decode_response<R: CognitoRequest>(status: u16, json: &Value) -> Result<R::Response, CognitoError> {
+    R::Response::from_json(json).map_err(|why| {
         CognitoError::invalid_response(
             status,
-            format!("Unexpected {} response: {e}", R::OPERATION.name()),
+            format!("Unexpected {} response: {why}", R::OPERATION.name()),
         )
     })
 }

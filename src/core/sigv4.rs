@@ -184,7 +184,7 @@ pub fn sign_at(
             None => headers.push((name, value)),
         }
     }
-    headers.sort_by(|a, b| a.0.cmp(&b.0));
+    sort_pairs(&mut headers);
     let signed_headers = headers
         .iter()
         .map(|(n, _)| n.as_str())
@@ -280,6 +280,18 @@ fn normalize_path(path: &str) -> String {
     result
 }
 
+/// Sorts by name, then value: an insertion sort, as a request has a handful of headers and
+/// the standard library's sorts would add kilobytes to the wasm.
+fn sort_pairs(pairs: &mut [(String, String)]) {
+    for i in 1..pairs.len() {
+        let mut j = i;
+        while j > 0 && pairs.get(j - 1) > pairs.get(j) {
+            pairs.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// Canonical query: each pair URI-encoded, sorted by key then value.
 fn canonical_query(query: &str) -> String {
     let mut pairs: Vec<(String, String)> = query
@@ -293,7 +305,7 @@ fn canonical_query(query: &str) -> String {
             )
         })
         .collect();
-    pairs.sort();
+    sort_pairs(&mut pairs);
     pairs
         .iter()
         .map(|(k, v)| format!("{k}={v}"))

@@ -75,7 +75,7 @@ pub struct Config {
     /// Submit by itself once the code has this many characters (`None`: never).
     pub auto_submit_length: Option<usize>,
     /// `ClientMetadata` sent with every call.
-    pub client_metadata: Option<std::collections::BTreeMap<String, String>>,
+    pub client_metadata: Option<crate::core::protocol::ClientMetadata>,
     /// `UserContextData.EncodedData` to send; when `None` it is taken from Cognito's
     /// advanced-security script if the page loaded it (needs `user_pool_id`).
     pub encoded_data: Option<String>,
@@ -259,9 +259,11 @@ pub fn ConfirmSignUp(
                     return;
                 }
                 spawn_local(async move {
-                    let result = client.call(request).await.map(|(response, raw)| Confirmed {
-                        session: response.session,
-                        raw,
+                    let result = client.call(request.into()).await.and_then(|answer| {
+                        Ok(Confirmed {
+                            session: answer.decode::<ConfirmSignUpRequest>()?.session,
+                            raw: answer.text,
+                        })
                     });
                     finish_confirm(result);
                 });
@@ -276,10 +278,10 @@ pub fn ConfirmSignUp(
                     return;
                 }
                 spawn_local(async move {
-                    let result = client
-                        .call(request)
-                        .await
-                        .map(|(_, raw)| Confirmed { session: None, raw });
+                    let result = client.call(request.into()).await.map(|answer| Confirmed {
+                        session: None,
+                        raw: answer.text,
+                    });
                     finish_confirm(result);
                 });
             }
@@ -323,9 +325,14 @@ pub fn ConfirmSignUp(
             return;
         }
         spawn_local(async move {
-            let result = client.call(request).await.map(|(response, raw)| Resent {
-                details: response.code_delivery_details.unwrap_or_default(),
-                raw,
+            let result = client.call(request.into()).await.and_then(|answer| {
+                Ok(Resent {
+                    details: answer
+                        .decode::<ResendConfirmationCodeRequest>()?
+                        .code_delivery_details
+                        .unwrap_or_default(),
+                    raw: answer.text,
+                })
             });
             let outcome = result.as_ref().map(|r| r.details.clone()).map_err(Clone::clone);
             if form.try_update(|f| f.finish_resend(outcome, now_ms())).is_none() {

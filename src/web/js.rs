@@ -3,7 +3,7 @@
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::core::CognitoError;
+use crate::core::{CognitoError, Source};
 
 /// `obj[key]`, or `None` when absent, `undefined` or `null`.
 pub(crate) fn get(obj: &JsValue, key: &str) -> Option<JsValue> {
@@ -99,4 +99,24 @@ pub(crate) fn describe(value: &JsValue) -> String {
         return String::from(e.message());
     }
     value.as_string().unwrap_or_else(|| "unknown error".to_owned())
+}
+
+/// Requests are read from JavaScript objects member by member (no serde in the wasm).
+impl Source for JsValue {
+    fn keys(&self) -> Option<Vec<String>> {
+        if !self.is_object() || js_sys::Array::is_array(self) || self.is_function() {
+            return None;
+        }
+        let obj: &Object = self.unchecked_ref();
+        Some(Object::keys(obj).iter().filter_map(|k| k.as_string()).collect())
+    }
+    fn member(&self, key: &str) -> Option<Self> {
+        get(self, key)
+    }
+    fn string(&self) -> Option<String> {
+        self.as_string()
+    }
+    fn boolean(&self) -> Option<bool> {
+        self.as_bool()
+    }
 }

@@ -1,7 +1,6 @@
 //! The form's JavaScript surface: `mount()`, its handle, and the `<cognito-confirm-sign-up>`
 //! custom element.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use js_sys::{Function, Object};
@@ -13,6 +12,7 @@ use super::component::{Config, ConfirmSignUp, Mode, DEFAULT_RESEND_COOLDOWN_SECO
 use super::transport::Client;
 use super::{js, page};
 use crate::core::i18n::Messages;
+use crate::core::protocol::read_string_map;
 use crate::core::CognitoError;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -26,7 +26,7 @@ type Mounted = (
 thread_local! {
     /// Every mounted form, by id. The form lives here, not in the handle, so a handle that
     /// JavaScript drops (and garbage-collects) does not take the form with it.
-    static MOUNTED: std::cell::RefCell<BTreeMap<u32, Mounted>> = const { std::cell::RefCell::new(BTreeMap::new()) };
+    static MOUNTED: std::cell::RefCell<Vec<(u32, Mounted)>> = const { std::cell::RefCell::new(Vec::new()) };
     static NEXT_MOUNT: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
 }
 
@@ -47,13 +47,22 @@ impl MountHandle {
 
     /// Removes the form. Calling it twice is harmless.
     pub fn unmount(&mut self) {
-        let removed = MOUNTED.with(|m| m.borrow_mut().remove(&self.id));
+        let removed = take_mounted(self.id);
         if let Some((target, _)) = &removed {
             super::panic::untrack(target);
         }
         // Dropped outside the borrow: unmounting runs cleanups that may touch the registry.
         drop(removed);
     }
+}
+
+/// Removes form `id` from the registry (returned, so it is dropped outside the borrow).
+fn take_mounted(id: u32) -> Option<Mounted> {
+    MOUNTED.with(|m| {
+        let mut m = m.borrow_mut();
+        let at = m.iter().position(|(i, _)| *i == id)?;
+        Some(m.swap_remove(at).1)
+    })
 }
 
 /// How many forms are mounted (for leak tests).
@@ -78,7 +87,7 @@ fn mount_inner(target: JsValue, options: JsValue) -> Result<MountHandle, Cognito
         n.set(id.wrapping_add(1));
         id
     });
-    MOUNTED.with(|m| m.borrow_mut().insert(id, mounted));
+    MOUNTED.with(|m| m.borrow_mut().push((id, mounted)));
     Ok(MountHandle { id })
 }
 
@@ -108,7 +117,12 @@ impl MountHandle {
     fn update_inner(&self, options: JsValue) -> Result<(), CognitoError> {
         let gone = || CognitoError::validation("handle", "update() after unmount()");
         let target = MOUNTED
-            .with(|m| m.borrow().get(&self.id).map(|(t, _)| t.clone()))
+            .with(|m| {
+                m.borrow()
+                    .iter()
+                    .find(|(id, _)| *id == self.id)
+                    .map(|(_, (t, _))| t.clone())
+            })
             .ok_or_else(gone)?;
         // Keep what the user typed unless the new options bring a code.
         let options: JsValue = Object::assign(&Object::new(), options.unchecked_ref()).into();
@@ -126,10 +140,10 @@ impl MountHandle {
         }
         // Validate first: a bad update leaves the current form as it is.
         let (config, stylesheet) = read_options(&options, &target)?;
-        let old = MOUNTED.with(|m| m.borrow_mut().remove(&self.id));
+        let old = take_mounted(self.id);
         drop(old);
         let mounted = render(target, config, stylesheet);
-        MOUNTED.with(|m| m.borrow_mut().insert(self.id, mounted));
+        MOUNTED.with(|m| m.borrow_mut().push((self.id, mounted)));
         Ok(())
     }
 }
@@ -174,7 +188,7 @@ pub fn define_element(tag_name: Option<String>) -> Result<JsValue, JsValue> {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '_'));
     if !valid {
-        let e = CognitoError::validation("tagName", format!("{tag:?} is not a valid custom element name"));
+        let e = CognitoError::validation("tagName", format!("\"{tag}\" is not a valid custom element name"));
         return Err(js::to_js_error(&e));
     }
     let mount_fn = Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(|target, options| {
@@ -252,7 +266,7 @@ pub(crate) fn config_from_js(options: &JsValue, element: &web_sys::Element) -> R
         resend_cooldown_seconds: js::get_u32(options, "resendCooldownSeconds", 0..=3600)?
             .unwrap_or(DEFAULT_RESEND_COOLDOWN_SECONDS),
         auto_submit_length: js::get_u32(options, "autoSubmitLength", 1..=2048)?.map(|n| n as usize),
-        client_metadata: (!metadata.is_empty()).then(|| metadata.into_iter().collect()),
+        client_metadata: (!metadata.is_empty()).then_some(metadata),
         encoded_data: js::get_string(options, "encodedData")?,
         web_otp: js::get_bool(options, "webOtp")?.unwrap_or(true),
         on_confirmed,
@@ -268,34 +282,9 @@ fn call_back(f: &Function, arg: &JsValue) {
     }
 }
 
-/// `obj[key]` as a map of strings.
-fn string_map(options: &JsValue, key: &'static str) -> Result<BTreeMap<String, String>, CognitoError> {
-    let Some(value) = js::get(options, key) else {
-        return Ok(BTreeMap::new());
-    };
-    let Some(obj) = value.dyn_ref::<Object>() else {
-        return Err(CognitoError::validation(
-            key,
-            format!("{key} must be an object of strings"),
-        ));
-    };
-    let mut map = BTreeMap::new();
-    for entry in Object::entries(obj).iter() {
-        let pair: js_sys::Array = entry.unchecked_into();
-        let (k, v) = (pair.get(0).as_string(), pair.get(1).as_string());
-        match (k, v) {
-            (Some(k), Some(v)) => {
-                map.insert(k, v);
-            }
-            _ => {
-                return Err(CognitoError::validation(
-                    key,
-                    format!("{key} must be an object of strings"),
-                ))
-            }
-        }
-    }
-    Ok(map)
+/// `obj[key]` as a map of strings, in key order.
+fn string_map(options: &JsValue, key: &'static str) -> Result<Vec<(String, String)>, CognitoError> {
+    js::get(options, key).map_or(Ok(Vec::new()), |value| read_string_map(&value, key))
 }
 
 /// The `lang` of the closest ancestor, else the document's, else English.

@@ -3,15 +3,16 @@
 
 use std::cell::Cell;
 
-use gloo_net::http::Request;
+use gloo_net::http::Request as Fetch;
 use js_sys::{Function, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::js;
+use crate::core::json::Value;
 use crate::core::protocol::{decode_response, read_answer};
 use crate::core::{
-    build_request, sign_request, CognitoError, CognitoRequest, Credentials, Endpoint, HttpRequest, Operation,
+    sign_request, CognitoError, CognitoRequest, Credentials, Endpoint, HttpRequest, Operation, Request,
     Secret, SigningTime,
 };
 
@@ -19,6 +20,24 @@ use crate::core::{
 pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 /// At most this many retries after the first attempt.
 const MAX_RETRIES: u32 = 2;
+
+/// A successful answer: Cognito's JSON object, parsed and as sent.
+#[derive(Clone, Debug)]
+pub struct Answer {
+    /// The HTTP status (2xx).
+    pub status: u16,
+    /// The parsed object.
+    pub json: Value,
+    /// The body as Cognito sent it.
+    pub text: String,
+}
+
+impl Answer {
+    /// The typed response of operation `R`.
+    pub fn decode<R: CognitoRequest>(&self) -> Result<R::Response, CognitoError> {
+        decode_response::<R>(self.status, &self.json)
+    }
+}
 
 /// Where a `SecretHash` comes from when the request has none.
 #[derive(Clone, Debug, Default)]
@@ -106,16 +125,13 @@ impl Client {
     }
 
     /// Fills `SecretHash` (when the operation has one) and sends: what every caller wants.
-    pub async fn call<R: CognitoRequest>(
-        &self,
-        mut request: R,
-    ) -> Result<(R::Response, String), CognitoError> {
+    pub async fn call(&self, mut request: Request) -> Result<Answer, CognitoError> {
         self.fill_secret_hash(&mut request).await?;
         self.send(&request).await
     }
 
     /// Fills `SecretHash` unless the request has one: provider first, then the inline secret.
-    async fn fill_secret_hash<R: CognitoRequest>(&self, request: &mut R) -> Result<(), CognitoError> {
+    async fn fill_secret_hash(&self, request: &mut Request) -> Result<(), CognitoError> {
         let Some(slot) = request.secret_hash_slot() else {
             return Ok(());
         };
@@ -133,25 +149,16 @@ impl Client {
         Ok(())
     }
 
-    /// Sends `request` and returns the typed response with the raw JSON text.
-    pub async fn send<R: CognitoRequest>(&self, request: &R) -> Result<(R::Response, String), CognitoError> {
-        let unsigned = build_request(&self.endpoint, request)?;
-        let signing = if R::OPERATION.signed() {
-            Some(self.signing(R::OPERATION, request.user_pool_id())?)
+    /// Sends `request`: attempts, retries and the clock-skew re-sign. Resolves to Cognito's
+    /// JSON object (a 2xx answer); every failure is a named error.
+    pub async fn send(&self, request: &Request) -> Result<Answer, CognitoError> {
+        let unsigned = request.build(&self.endpoint)?;
+        let operation = request.operation();
+        let signing = if operation.signed() {
+            Some(self.signing(operation, request.user_pool_id())?)
         } else {
             None
         };
-        let (status, json, text) = self.exchange(unsigned, signing).await?;
-        Ok((decode_response::<R>(status, json)?, text))
-    }
-
-    /// The part of sending that is the same for every operation (kept out of the generic
-    /// `send` so it is compiled once): attempts, retries and the clock-skew re-sign.
-    async fn exchange(
-        &self,
-        unsigned: HttpRequest,
-        signing: Option<(&Credentials, String)>,
-    ) -> Result<(u16, serde_json::Value, String), CognitoError> {
         let mut retries = 0;
         let mut skew_corrected = false;
         loop {
@@ -161,9 +168,8 @@ impl Client {
                 sign_request(&mut http, &self.endpoint, credentials, region, time)?;
             }
             let outcome = match self.fetch(&http).await {
-                Ok((status, error_type, text)) => {
-                    read_answer(status, error_type.as_deref(), &text).map(|json| (status, json, text))
-                }
+                Ok((status, error_type, text)) => read_answer(status, error_type.as_deref(), &text)
+                    .map(|json| Answer { status, json, text }),
                 Err(e) => Err(e),
             };
             let error = match outcome {
@@ -210,7 +216,7 @@ impl Client {
     /// One fetch: `(status, x-amzn-ErrorType if readable, body text)`.
     async fn fetch(&self, http: &HttpRequest) -> Result<(u16, Option<String>, String), CognitoError> {
         let signal = web_sys::AbortSignal::timeout_with_u32(self.timeout_ms);
-        let mut builder = Request::post(&http.url).abort_signal(Some(&signal));
+        let mut builder = Fetch::post(&http.url).abort_signal(Some(&signal));
         for (name, value) in &http.headers {
             builder = builder.header(name, value);
         }
