@@ -16,11 +16,19 @@ pkg.files = [
   "README.md",
   ...licenses,
   ...(existsSync(`${dir}/snippets`) ? ["snippets/"] : []),
+  ...(existsSync(`${dir}/locales`) ? ["locales/"] : []),
   ...(existsSync(`${dir}/bundler`) ? ["bundler/"] : []),
 ];
 pkg.exports = {
   ".": { types: "./cognito_confirm.d.ts", default: "./cognito_confirm.js" },
   ...(existsSync(`${dir}/bundler`) ? { "./bundler": { types: "./bundler/cognito_confirm.d.ts", default: "./bundler/cognito_confirm.js" } } : {}),
+  // Each translation but English, for registerLocale(): "cognito-confirm/locales/de.js".
+  ...(existsSync(`${dir}/locales`)
+    ? {
+        "./locales/*.js": { types: "./locales/*.d.ts", default: "./locales/*.js" },
+        "./locales/*": { types: "./locales/*.d.ts", default: "./locales/*.js" },
+      }
+    : {}),
   "./cognito_confirm_bg.wasm": "./cognito_confirm_bg.wasm",
   "./package.json": "./package.json",
 };

@@ -34,6 +34,7 @@ try {
         // The demo mounted in English; remount in Arabic to show right-to-left layout.
         await page.evaluate(async () => {
           const cc = await import("/pkg/cognito_confirm.js");
+          cc.registerLocale("ar", (await import("/pkg/locales/ar.js")).default);
           document.getElementById("app").replaceChildren();
           cc.mount("#app", { endpoint: new URL("cognito/", location.href).href, clientId: "7example1client2id3", username: "alice", locale: "ar" });
         });

@@ -113,17 +113,25 @@ fn en(key: Key) -> &'static str {
     }
 }
 
+#[cfg(feature = "locales")]
 mod locales;
+/// Without the `locales` feature only English is built in; other catalogues are registered at
+/// run time (`registerLocale` in JavaScript, [`Messages::with_catalogue`] in Rust).
+#[cfg(not(feature = "locales"))]
+mod locales {
+    pub(super) const LOCALES: &[(&str, &[&str])] = &[];
+}
 
 /// Locales with a built-in catalogue: English plus Amplify UI's twenty and Arabic.
 pub fn locales() -> impl Iterator<Item = &'static str> {
     std::iter::once("en").chain(locales::LOCALES.iter().map(|(name, _)| *name))
 }
 
-/// The built-in catalogue for a primary language subtag, after common aliases (Amplify's `kr`
-/// and `ua`, Norwegian `no`/`nn`, the old `iw` and `in`).
-fn table(language: &str) -> Option<(&'static str, &'static [&'static str])> {
-    let language = match language {
+/// The language a locale asks for: its primary subtag, lower-cased, after common aliases
+/// (Amplify's `kr` and `ua`, Norwegian `no`/`nn`, the old `iw` and `in`). `de-AT` → `de`.
+pub fn language(locale: &str) -> String {
+    let primary = primary(locale).to_ascii_lowercase();
+    let alias = match primary.as_str() {
         "kr" => "ko",
         "ua" => "uk",
         "no" | "nn" => "nb",
@@ -131,16 +139,32 @@ fn table(language: &str) -> Option<(&'static str, &'static [&'static str])> {
         "in" => "id",
         other => other,
     };
+    alias.to_owned()
+}
+
+/// The built-in catalogue of a language (as returned by [`language`]).
+fn table(language: &str) -> Option<(&'static str, &'static [&'static str])> {
     locales::LOCALES
         .iter()
         .find(|(name, _)| *name == language)
         .copied()
 }
 
+/// A built-in catalogue as `(key name, text)` pairs: the shape the `messages` option and
+/// `registerLocale` take. English for `en`; `None` for a language not built in.
+pub fn catalogue(language: &str) -> Option<Vec<(&'static str, &'static str)>> {
+    let texts: Vec<&'static str> = if language == "en" {
+        Key::ALL.iter().map(|k| en(*k)).collect()
+    } else {
+        table(language)?.1.to_vec()
+    };
+    Some(Key::ALL.iter().map(|k| k.name()).zip(texts).collect())
+}
+
 /// The text of `key` in the built-in catalogue of `locale`, falling back to English.
 pub fn builtin(locale: &str, key: Key) -> &'static str {
     let index = Key::ALL.iter().position(|k| *k == key);
-    table(&primary(locale).to_ascii_lowercase())
+    table(&language(locale))
         .and_then(|(_, texts)| texts.get(index?))
         .copied()
         .filter(|t| !t.is_empty())
@@ -168,20 +192,33 @@ pub struct Messages {
 }
 
 impl Messages {
-    /// The catalogue for `locale` (BCP 47; unknown locales fall back to English), with
-    /// `overrides` keyed by [`Key::name`]. Unknown override keys are returned so the caller can
-    /// warn about them.
+    /// The catalogue for `locale` (BCP 47; a language not built in falls back to English),
+    /// with `overrides` keyed by [`Key::name`]. Unknown override keys are returned so the
+    /// caller can warn about them.
     pub fn new(locale: &str, overrides: impl IntoIterator<Item = (String, String)>) -> (Self, Vec<String>) {
+        let locale = table(&language(locale)).map_or("en", |(name, _)| name);
+        Self::build(locale, overrides)
+    }
+
+    /// A catalogue loaded at run time for `language` (texts keyed by [`Key::name`]; a missing
+    /// key falls back to English), then `overrides`. Unknown keys of either are returned.
+    pub fn with_catalogue(
+        language: &str,
+        catalogue: impl IntoIterator<Item = (String, String)>,
+        overrides: impl IntoIterator<Item = (String, String)>,
+    ) -> (Self, Vec<String>) {
+        Self::build(language, catalogue.into_iter().chain(overrides))
+    }
+
+    fn build(locale: &str, texts: impl IntoIterator<Item = (String, String)>) -> (Self, Vec<String>) {
         let mut unknown = Vec::new();
         let mut map = Vec::new();
-        for (name, text) in overrides {
+        for (name, text) in texts {
             match Key::from_name(&name) {
                 Some(key) => map.push((key, text)),
                 None => unknown.push(name),
             }
         }
-        let language = primary(locale).to_ascii_lowercase();
-        let locale = table(&language).map_or("en", |(name, _)| name);
         (
             Self {
                 locale: locale.to_owned(),
@@ -191,7 +228,7 @@ impl Messages {
         )
     }
 
-    /// The chosen built-in locale.
+    /// The language of the texts (`en`, `de`, …), for the form's `lang` and `dir`.
     pub fn locale(&self) -> &str {
         &self.locale
     }
@@ -252,7 +289,7 @@ impl Messages {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "locales"))]
 mod tests {
     use super::*;
 
@@ -279,6 +316,30 @@ mod tests {
             }
         }
         assert_eq!(locales().count(), 22, "English, Amplify UI's twenty and Arabic");
+    }
+
+    #[test]
+    fn catalogues_round_trip_through_with_catalogue() {
+        let de = catalogue("de").unwrap();
+        assert_eq!(de.len(), Key::ALL.len());
+        let owned = de.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned()));
+        let (m, unknown) = Messages::with_catalogue("de", owned, [("confirm".to_owned(), "OK".to_owned())]);
+        assert!(unknown.is_empty());
+        assert_eq!(m.locale(), "de");
+        assert_eq!(m.get(Key::Resend), Messages::new("de", []).0.get(Key::Resend));
+        assert_eq!(m.get(Key::Confirm), "OK", "overrides come after the catalogue");
+        let (partial, _) = Messages::with_catalogue("xx", [("heading".to_owned(), "H".to_owned())], []);
+        assert_eq!(
+            (partial.get(Key::Heading), partial.get(Key::Confirm)),
+            ("H", "Confirm")
+        );
+        assert_eq!(
+            catalogue("en").unwrap().first(),
+            Some(&("heading", "Confirm your account"))
+        );
+        assert!(catalogue("xx").is_none());
+        assert_eq!(language("pt_BR"), "pt");
+        assert_eq!(language("IW"), "he");
     }
 
     #[test]

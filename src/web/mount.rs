@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use super::component::{Config, ConfirmSignUp, Mode, DEFAULT_RESEND_COOLDOWN_SECONDS};
 use super::transport::Client;
 use super::{js, page};
-use crate::core::i18n::Messages;
+use crate::core::i18n::{self, Messages};
 use crate::core::protocol::read_string_map;
 use crate::core::CognitoError;
 
@@ -230,7 +230,7 @@ pub(crate) fn config_from_js(options: &JsValue, element: &web_sys::Element) -> R
         None => page_locale(element),
     };
     let overrides = string_map(options, "messages")?;
-    let (messages, unknown) = Messages::new(&locale, overrides);
+    let (messages, unknown) = messages_for(&locale, overrides);
     if !unknown.is_empty() {
         web_sys::console::warn_1(&JsValue::from_str(&format!(
             "cognito-confirm: unknown messages keys ignored: {}",
@@ -273,6 +273,82 @@ pub(crate) fn config_from_js(options: &JsValue, element: &web_sys::Element) -> R
         on_resent,
         on_error,
     })
+}
+
+/// A language and its texts by key name.
+type Catalogue = (String, Vec<(String, String)>);
+
+thread_local! {
+    /// Catalogues added with `registerLocale`, by language.
+    static REGISTERED: std::cell::RefCell<Vec<Catalogue>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Languages already warned about as not loaded.
+    static WARNED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `registerLocale(locale, messages)`: adds a catalogue for the forms mounted afterwards, for
+/// example the module `cognito-confirm/locales/de.js`. It wins over a built-in one; a key it
+/// lacks falls back to English.
+#[wasm_bindgen(js_name = registerLocale, skip_typescript)]
+pub fn register_locale(locale: &str, messages: JsValue) -> Result<(), JsValue> {
+    let fail = |e: CognitoError| js::to_js_error(&e);
+    let language = i18n::language(locale);
+    if language.is_empty() || !language.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Err(fail(CognitoError::validation(
+            "locale",
+            format!("\"{locale}\" is not a BCP 47 locale"),
+        )));
+    }
+    let texts = read_string_map(&messages, "messages").map_err(fail)?;
+    let unknown: Vec<&str> = texts
+        .iter()
+        .map(|(k, _)| k.as_str())
+        .filter(|k| i18n::Key::from_name(k).is_none())
+        .collect();
+    if !unknown.is_empty() {
+        return Err(fail(CognitoError::validation(
+            "messages",
+            format!("unknown messages keys: {}", unknown.join(", ")),
+        )));
+    }
+    REGISTERED.with(|r| {
+        let mut r = r.borrow_mut();
+        r.retain(|(l, _)| *l != language);
+        r.push((language, texts));
+    });
+    Ok(())
+}
+
+/// The texts for `locale`: a registered catalogue, else a built-in one, else English with a
+/// one-time warning that names the module to load.
+fn messages_for(locale: &str, overrides: Vec<(String, String)>) -> (Messages, Vec<String>) {
+    let language = i18n::language(locale);
+    let registered = REGISTERED.with(|r| {
+        r.borrow()
+            .iter()
+            .find(|(l, _)| *l == language)
+            .map(|(_, texts)| texts.clone())
+    });
+    if let Some(texts) = registered {
+        return Messages::with_catalogue(&language, texts, overrides);
+    }
+    let found = Messages::new(locale, overrides);
+    let missing = found.0.locale() != language && i18n::catalogue(&language).is_none();
+    let first_time = missing
+        && WARNED.with(|w| {
+            let mut w = w.borrow_mut();
+            let new = !w.contains(&language);
+            if new {
+                w.push(language.clone());
+            }
+            new
+        });
+    if first_time && language.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        web_sys::console::warn_1(&JsValue::from_str(&format!(
+            "cognito-confirm: no \"{language}\" messages are loaded, so the form is in English. \
+             Import \"cognito-confirm/locales/{language}.js\" and pass it to registerLocale(\"{language}\", …)."
+        )));
+    }
+    found
 }
 
 /// Calls an app callback; an exception in it is reported on the console, not propagated.

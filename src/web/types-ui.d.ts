@@ -64,3 +64,11 @@ export interface CognitoConfirmSignUpElement extends HTMLElement {
 
 /** How many forms are mounted on the page (for leak checks). */
 export function mountedCount(): number;
+
+/**
+ * Adds a catalogue of texts for `locale` (a BCP 47 tag; its language is what counts), for forms
+ * mounted afterwards. The package ships each built-in translation as a module:
+ * `import de from "cognito-confirm/locales/de.js"; registerLocale("de", de);`
+ * Throws a ValidationError for keys it does not know.
+ */
+export function registerLocale(locale: string, messages: Record<string, string>): void;

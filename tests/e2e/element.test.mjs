@@ -60,7 +60,11 @@ test("attribute changes re-render in place and keep the typed code", async () =>
   await signUp(cognito, pool, "kim");
   const { page, context } = await pageWithElement("kim");
   await page.getByRole("textbox", { name: "Confirmation code" }).fill("246810");
-  await page.evaluate(() => document.querySelector("cognito-confirm-sign-up").setAttribute("locale", "de"));
+  await page.evaluate(async () => {
+    const cc = await import("/pkg/cognito_confirm.js");
+    cc.registerLocale("de", (await import("/pkg/locales/de.js")).default);
+    document.querySelector("cognito-confirm-sign-up").setAttribute("locale", "de");
+  });
   await page.getByRole("button", { name: "Bestätigen" }).waitFor();
   assert.equal(await page.getByRole("textbox", { name: "Bestätigungscode" }).inputValue(), "246810");
   assert.equal(await page.locator("cognito-confirm-sign-up .cognito-confirm").count(), 1, "one form, not two");
@@ -94,5 +98,43 @@ test("::part() styles reach inside the shadow root", async () => {
   assert.equal(color, "rgb(255, 0, 0)");
   const defaultStyled = await page.locator("cognito-confirm-sign-up .cognito-confirm").evaluate((el) => getComputedStyle(el).borderTopStyle);
   assert.equal(defaultStyled, "solid", "the default stylesheet is adopted by the shadow root");
+  await context.close();
+});
+
+test("translations load as modules: the default build is English, registerLocale adds one", async () => {
+  const { page, context, problems } = await pageWithElement("max");
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  // Not registered: English, with one warning that names the module to import.
+  await page.evaluate(() => document.querySelector("cognito-confirm-sign-up").setAttribute("locale", "fr-CA"));
+  await page.locator('cognito-confirm-sign-up .cognito-confirm[lang="en"]').waitFor();
+  await page.getByRole("button", { name: "Confirm", exact: true }).waitFor();
+  assert.equal(warnings.filter((w) => w.includes('"cognito-confirm/locales/fr.js"')).length, 1, warnings.join("\n"));
+  const refused = await page.evaluate(async () => {
+    const cc = await import("/pkg/cognito_confirm.js");
+    const fr = (await import("/pkg/locales/fr.js")).default;
+    let error;
+    try {
+      cc.registerLocale("fr", { ...fr, confrim: "typo" });
+    } catch (e) {
+      error = { name: e.name, field: e.field, message: e.message };
+    }
+    cc.registerLocale("fr", { ...fr, resend: "Encore !" });
+    // Forms mounted before the registration keep their texts until they render again.
+    document.querySelector("cognito-confirm-sign-up").render();
+    return error;
+  });
+  assert.deepEqual(refused, { name: "ValidationError", field: "messages", message: "unknown messages keys: confrim" });
+  await page.locator('cognito-confirm-sign-up .cognito-confirm[lang="fr"]').waitFor();
+  await page.getByRole("button", { name: "Confirmer" }).waitFor();
+  await page.getByRole("button", { name: "Encore !" }).waitFor();
+  // Right-to-left catalogues set dir.
+  await page.evaluate(async () => {
+    const cc = await import("/pkg/cognito_confirm.js");
+    cc.registerLocale("ar", (await import("/pkg/locales/ar.js")).default);
+    document.querySelector("cognito-confirm-sign-up").setAttribute("locale", "ar");
+  });
+  await page.locator('cognito-confirm-sign-up .cognito-confirm[lang="ar"][dir="rtl"]').waitFor();
+  assert.deepEqual(problems, []);
   await context.close();
 });
