@@ -15,7 +15,7 @@ if [ $# -eq 0 ]; then
 fi
 # --mode no-install: use the pinned local wasm-bindgen; never download tools.
 wasm-pack --quiet build --release --target "$target" --out-dir "$out" --mode no-install "$@" >/dev/null
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+node_modules/.bin/wasm-opt --merge-similar-functions -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   --strip-debug --strip-producers \
   "$out/cognito_confirm_bg.wasm" -o "$out/cognito_confirm_bg.wasm"
@@ -24,5 +24,9 @@ if $npm_build; then
   cargo run --quiet --locked --example locales -- "$out/locales"
 fi
 if [ "$target" = web ]; then
+  # The web build is loaded as is by plain pages: ship its JS glue minified (bundlers minify
+  # their own builds). Exported names and import.meta.url are kept; the .d.ts documents the API.
+  node_modules/.bin/esbuild "$out/cognito_confirm.js" --minify --format=esm --target=es2022 \
+    --outfile="$out/cognito_confirm.js" --allow-overwrite --log-level=warning
   node scripts/package-json.mjs "$out"
 fi

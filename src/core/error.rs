@@ -287,15 +287,15 @@ fn classify(name: &ErrorName, message: &str, status: u16) -> ErrorKind {
     match name {
         ErrorName::CodeMismatch => ErrorKind::CodeMismatch,
         ErrorName::ExpiredCode => ErrorKind::ExpiredCode,
-        ErrorName::LimitExceeded if lower.contains("attempt limit") => ErrorKind::AttemptLimit,
-        ErrorName::LimitExceeded if lower.contains("email limit") || lower.contains("email quota") => {
+        ErrorName::LimitExceeded if has(&lower, "attempt limit") => ErrorKind::AttemptLimit,
+        ErrorName::LimitExceeded if has(&lower, "email limit") || has(&lower, "email quota") => {
             ErrorKind::EmailQuota
         }
         ErrorName::LimitExceeded => ErrorKind::LimitExceeded,
         ErrorName::NotAuthorized | ErrorName::InvalidParameter if is_already_confirmed(&lower) => {
             ErrorKind::AlreadyConfirmed
         }
-        ErrorName::NotAuthorized if lower.contains("secret hash") || lower.contains("secret_hash") => {
+        ErrorName::NotAuthorized if has(&lower, "secret hash") || has(&lower, "secret_hash") => {
             ErrorKind::SecretHash
         }
         ErrorName::NotAuthorized => ErrorKind::NotAuthorized,
@@ -316,15 +316,21 @@ fn classify(name: &ErrorName, message: &str, status: u16) -> ErrorKind {
         ErrorName::Forbidden => ErrorKind::Forbidden,
         ErrorName::InternalError => ErrorKind::Service,
         ErrorName::Other(other) if is_signature_error(other) => ErrorKind::Signature,
-        ErrorName::Other(other) if other.contains("Throttl") => ErrorKind::Throttled,
+        ErrorName::Other(other) if has(other, "Throttl") => ErrorKind::Throttled,
         _ if status == 429 => ErrorKind::Throttled,
         _ if status >= 500 => ErrorKind::Service,
         _ => ErrorKind::Other,
     }
 }
 
+/// Whether `text` contains `word`. (A byte search: `str::contains` with a string pattern brings
+/// in the standard library's substring searcher and its panic formatting, kilobytes of wasm.)
+fn has(text: &str, word: &str) -> bool {
+    text.as_bytes().windows(word.len()).any(|w| w == word.as_bytes())
+}
+
 fn is_already_confirmed(lower: &str) -> bool {
-    lower.contains("current status is confirmed") || lower.contains("already confirmed")
+    has(lower, "current status is confirmed") || has(lower, "already confirmed")
 }
 
 fn is_signature_error(name: &str) -> bool {

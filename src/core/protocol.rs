@@ -673,7 +673,7 @@ impl Endpoint {
             return Err(bad("it must start with https://"));
         };
         let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-        let (authority, tail) = rest.split_at(end);
+        let (authority, tail) = rest.split_at_checked(end).unwrap_or((rest, ""));
         if authority.is_empty() || authority.contains('@') || authority.contains(char::is_whitespace) {
             return Err(bad("it needs a host and no user name or spaces"));
         }

@@ -3,7 +3,6 @@
 
 use std::cell::Cell;
 
-use gloo_net::http::Request as Fetch;
 use js_sys::{Function, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -215,35 +214,46 @@ impl Client {
 
     /// One fetch: `(status, x-amzn-ErrorType if readable, body text)`.
     async fn fetch(&self, http: &HttpRequest) -> Result<(u16, Option<String>, String), CognitoError> {
-        let signal = web_sys::AbortSignal::timeout_with_u32(self.timeout_ms);
-        let mut builder = Fetch::post(&http.url).abort_signal(Some(&signal));
+        let fail = |e: JsValue| self.fetch_error(&e);
+        let headers = web_sys::Headers::new().map_err(fail)?;
         for (name, value) in &http.headers {
-            builder = builder.header(name, value);
+            headers.set(name, value).map_err(fail)?;
         }
-        let map_err = |e: gloo_net::Error| self.fetch_error(e);
-        let response = builder
-            .body(http.body.as_str())
-            .map_err(map_err)?
-            .send()
+        let init = web_sys::RequestInit::new();
+        init.set_method("POST");
+        init.set_headers(&headers);
+        init.set_body(&JsValue::from_str(&http.body));
+        init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(self.timeout_ms)));
+        let response: web_sys::Response = JsFuture::from(global_fetch(&http.url, &init))
             .await
-            .map_err(map_err)?;
+            .map_err(fail)?
+            .unchecked_into();
         let status = response.status();
-        let error_type = response.headers().get("x-amzn-ErrorType");
-        let text = response.text().await.map_err(map_err)?;
-        Ok((status, error_type, text))
+        let error_type = response.headers().get("x-amzn-ErrorType").ok().flatten();
+        let text = JsFuture::from(response.text().map_err(fail)?)
+            .await
+            .map_err(fail)?;
+        Ok((status, error_type, text.as_string().unwrap_or_default()))
     }
 
-    fn fetch_error(&self, error: gloo_net::Error) -> CognitoError {
-        match error {
-            gloo_net::Error::JsError(e) if e.name == "TimeoutError" || e.name == "AbortError" => {
-                CognitoError::timeout(self.timeout_ms)
-            }
-            gloo_net::Error::JsError(e) => {
-                CognitoError::network(format!("Cognito could not be reached: {}", e.message))
-            }
-            other => CognitoError::network(format!("Cognito could not be reached: {other}")),
+    /// A rejected fetch: the timeout's `TimeoutError` (or an abort), else a network failure
+    /// (offline, DNS, CORS: the browser does not say which).
+    fn fetch_error(&self, error: &JsValue) -> CognitoError {
+        let name = js::get(error, "name")
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
+        if name == "TimeoutError" || name == "AbortError" {
+            return CognitoError::timeout(self.timeout_ms);
         }
+        CognitoError::network(format!("Cognito could not be reached: {}", js::describe(error)))
     }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The global `fetch` (window or worker), looked up at each call.
+    #[wasm_bindgen(js_name = fetch)]
+    fn global_fetch(url: &str, init: &web_sys::RequestInit) -> Promise;
 }
 
 /// Warns once per page when a client secret is used in the page outside a loopback host: the
