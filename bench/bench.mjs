@@ -25,7 +25,8 @@ execFileSync("scripts/build.sh", ["web", "target/pkg-headless", "--no-default-fe
 
 const ours = join(out, "ours");
 mkdirSync(ours);
-for (const f of ["cognito_confirm.js", "cognito_confirm_bg.wasm", "snippets"]) cpSync(join(root, "pkg", f), join(ours, f), { recursive: true });
+// The web build's glue is one module (the custom element's snippet is bundled into it).
+for (const f of ["cognito_confirm.js", "cognito_confirm_bg.wasm"]) cpSync(join(root, "pkg", f), join(ours, f), { recursive: true });
 writeFileSync(join(ours, "index.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ours</title>
 <link rel="modulepreload" href="cognito_confirm.js">
 <link rel="preload" href="cognito_confirm_bg.wasm" as="fetch" type="application/wasm" crossorigin>
@@ -55,7 +56,7 @@ const measure = (label, buffers) => {
   return { label, raw: all.length, gzip: buffers.reduce((s, b) => s + gz(b), 0), brotli: buffers.reduce((s, b) => s + br(b), 0) };
 };
 const sizes = [
-  measure("cognito-confirm form (wasm + JS glue; CSS is inside the wasm)", files(join(root, "pkg"), ["cognito_confirm_bg.wasm", "cognito_confirm.js", "snippets/" + execFileSync("ls", [join(root, "pkg", "snippets")]).toString().trim() + "/src/web/element.js"])),
+  measure("cognito-confirm form (wasm + JS glue; CSS is inside the wasm)", files(join(root, "pkg"), ["cognito_confirm_bg.wasm", "cognito_confirm.js"])),
   measure("  of which wasm", files(join(root, "pkg"), ["cognito_confirm_bg.wasm"])),
   measure("cognito-confirm headless (Promise API only)", files(join(root, "target", "pkg-headless"), ["cognito_confirm_bg.wasm", "cognito_confirm.js"])),
   measure("Amplify UI Authenticator + React + CSS (esbuild --minify)", files(amplify, ["app.js", "app.css"])),

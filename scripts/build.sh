@@ -24,9 +24,12 @@ if $npm_build; then
   cargo run --quiet --locked --example locales -- "$out/locales"
 fi
 if [ "$target" = web ]; then
-  # The web build is loaded as is by plain pages: ship its JS glue minified (bundlers minify
-  # their own builds). Exported names and import.meta.url are kept; the .d.ts documents the API.
-  node_modules/.bin/esbuild "$out/cognito_confirm.js" --minify --format=esm --target=es2022 \
+  # The web build is loaded as is by plain pages: ship its JS glue as one minified module, the
+  # custom element's snippet folded in, so the browser fetches no second module after parsing
+  # the first (bundlers minify their own builds). Exported names and import.meta.url are kept;
+  # the .d.ts documents the API.
+  node_modules/.bin/esbuild "$out/cognito_confirm.js" --bundle --minify --format=esm --target=es2022 \
     --outfile="$out/cognito_confirm.js" --allow-overwrite --log-level=warning
+  rm -rf "$out/snippets"
   node scripts/package-json.mjs "$out"
 fi

@@ -27,8 +27,7 @@ stage "cargo deny (licenses, bans, sources)" cargo deny --offline check licenses
 stage "cargo test (host)" cargo test --locked
 stage "fuzz (brief)" scripts/fuzz.sh 200000
 stage "wasm-pack test (Chrome)" wasm-pack test --headless --chrome --mode no-install
-stage "build pkg/ + npm pack" scripts/pack.sh
-stage "headless build" scripts/build.sh web target/pkg-headless --no-default-features
+stage "build pkg/ (form, bundler, headless) + npm pack" scripts/pack.sh
 stage "byte budgets" node scripts/size-budget.mjs
 stage "end-to-end (node --test)" node --test tests/e2e/
 

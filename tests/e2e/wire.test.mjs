@@ -68,17 +68,17 @@ after(async () => {
   await capture?.stop();
 });
 
-for (const c of cases) {
-  test(`${c.op}: the component sends what the AWS SDK v3 sends`, async () => {
+for (const [entry, module] of [["", "/pkg/cognito_confirm.js"], [" (headless entry)", "/pkg/headless/cognito_confirm.js"]]) for (const c of cases) {
+  test(`${c.op}${entry}: the component sends what the AWS SDK v3 sends`, async () => {
     const sdk = new CognitoIdentityProviderClient({ region: "eu-west-1", endpoint: capture.url, credentials, maxAttempts: 1 });
     const sdkResponse = await sdk.send(new c.Command(structuredClone(c.input)));
     const theirs = capture.requests.at(-1);
 
-    const ours = await page.evaluate(async ({ fn, input, endpoint, credentials }) => {
-      const mod = await import("/pkg/cognito_confirm.js");
+    const ours = await page.evaluate(async ({ module, fn, input, endpoint, credentials }) => {
+      const mod = await import(module);
       await mod.default();
       return mod[fn](input, { region: "eu-west-1", endpoint, credentials });
-    }, { fn: c.fn, input: c.input, endpoint: capture.url, credentials });
+    }, { module, fn: c.fn, input: c.input, endpoint: capture.url, credentials });
     const mine = capture.requests.at(-1);
     assert.notEqual(mine, theirs, "the component sent its own request");
 
