@@ -1,5 +1,5 @@
 // `make bench`: bytes and timings of the form next to AWS Amplify UI's Authenticator, printed as
-// a table and written to bench/results/<date>.md. Timings are medians over cold-cache loads in
+// a table and written to bench/results/<date>-<commit>.md. Timings are medians over cold-cache loads in
 // headless Chromium, brotli served from 127.0.0.1; sizes are deterministic.
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
@@ -98,12 +98,21 @@ async function timeToInteractive(url, selector, throttled) {
 
 const oursServer = await serve(ours);
 const amplifyServer = await serve(amplify);
+// The floor of this method: a page whose module script only writes one <input>, served the same
+// way. No form can be interactive sooner, so it bounds the ratio any page can reach here.
+const floor = join(out, "floor");
+mkdirSync(floor);
+writeFileSync(join(floor, "index.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title>
+<script type="module" src="app.js"></script></head><body><div id="app"></div></body></html>`);
+writeFileSync(join(floor, "app.js"), `document.getElementById("app").innerHTML = '<input name="code">';`);
+const floorServer = await serve(floor);
 const timings = {};
 for (const throttled of [false, true]) {
   const key = throttled ? "slow 4G (1.6 Mbps, 150 ms RTT) + 4x CPU" : "unthrottled";
   timings[key] = {
     ours: await timeToInteractive(oursServer.url, "input[name=code]", throttled),
     amplify: await timeToInteractive(amplifyServer.url, "input[name=username]", throttled),
+    floor: await timeToInteractive(floorServer.url, "input[name=code]", throttled),
   };
 }
 
@@ -143,23 +152,30 @@ await context.close();
 await browser.close();
 oursServer.close();
 amplifyServer.close();
+floorServer.close();
 
 const sigv4 = execFileSync("cargo", ["run", "--quiet", "--release", "--example", "crypto_cost"], { cwd: root }).toString().trim();
 
 // ---- report ---------------------------------------------------------------------------------
 const amplifySize = sizes[3];
-let md = `# make bench — ${new Date().toISOString().slice(0, 10)}\n\n`;
+let md = `# make bench — ${new Date().toISOString().slice(0, 10)}, commit ${commit}\n\n`;
 md += `## Bytes (deterministic)\n\n| what | raw KB | gzip -9 KB | brotli KB | gzip vs Amplify |\n|---|---:|---:|---:|---:|\n`;
 for (const s of sizes) md += `| ${s.label} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} | ${(s.gzip / amplifySize.gzip).toFixed(2)}× |\n`;
-md += `\n## Navigation to an interactive form (median of ${RUNS} cold loads, brotli, headless Chromium)\n\n| profile | cognito-confirm ms | Amplify UI ms | ratio |\n|---|---:|---:|---:|\n`;
-for (const [k, v] of Object.entries(timings)) md += `| ${k} | ${v.ours.toFixed(0)} | ${v.amplify.toFixed(0)} | ${(v.ours / v.amplify).toFixed(2)}× |\n`;
+md += `\n## Navigation to an interactive form (median of ${RUNS} cold loads, brotli, headless Chromium)\n\n| profile | cognito-confirm ms | Amplify UI ms | ratio | floor ms (one \`<input>\`) | floor ratio |\n|---|---:|---:|---:|---:|---:|\n`;
+for (const [k, v] of Object.entries(timings)) {
+  md += `| ${k} | ${v.ours.toFixed(0)} | ${v.amplify.toFixed(0)} | ${(v.ours / v.amplify).toFixed(2)}× | ${v.floor.toFixed(0)} | ${(v.floor / v.amplify).toFixed(2)}× |\n`;
+}
+md += `\nThe floor is a page whose script only writes one \`<input>\`: no page is interactive sooner in this harness.\n`;
 md += `\n## Work per action\n\n| what | median |\n|---|---:|\n`;
 md += `| click on Confirm → fetch() issued (${RUNS} clicks) | ${median(clickToFetch).toFixed(2)} ms |\n`;
 md += `| secretHash() in the page (5 000 calls) | ${secretHashUs.toFixed(1)} µs |\n`;
 for (const line of sigv4.split("\n")) md += `| ${line.split("\t")[0]} (host, release) | ${line.split("\t")[1]} |\n`;
 md += `\nRequests per action: exactly one (plus the browser's CORS preflight), checked by the end-to-end tests.\n`;
 mkdirSync(join(root, "bench", "results"), { recursive: true });
-const file = join(root, "bench", "results", `${new Date().toISOString().slice(0, 10)}.md`);
+// One file per date and commit, so runs before and after a change sit side by side.
+const git = (...args) => execFileSync("git", args, { cwd: root }).toString().trim();
+const commit = git("rev-parse", "--short", "HEAD") + (git("status", "--porcelain", "--untracked-files=no") ? "-dirty" : "");
+const file = join(root, "bench", "results", `${new Date().toISOString().slice(0, 10)}-${commit}.md`);
 writeFileSync(file, md);
 console.log(md);
 console.log(`written to ${file}`);
