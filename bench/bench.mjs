@@ -157,6 +157,9 @@ floorServer.close();
 const sigv4 = execFileSync("cargo", ["run", "--quiet", "--release", "--example", "crypto_cost"], { cwd: root }).toString().trim();
 
 // ---- report ---------------------------------------------------------------------------------
+// One file per date and commit, so runs before and after a change sit side by side.
+const git = (...args) => execFileSync("git", args, { cwd: root }).toString().trim();
+const commit = git("rev-parse", "--short", "HEAD") + (git("status", "--porcelain", "--untracked-files=no") ? "-dirty" : "");
 const amplifySize = sizes[3];
 let md = `# make bench — ${new Date().toISOString().slice(0, 10)}, commit ${commit}\n\n`;
 md += `## Bytes (deterministic)\n\n| what | raw KB | gzip -9 KB | brotli KB | gzip vs Amplify |\n|---|---:|---:|---:|---:|\n`;
@@ -172,9 +175,6 @@ md += `| secretHash() in the page (5 000 calls) | ${secretHashUs.toFixed(1)} µs
 for (const line of sigv4.split("\n")) md += `| ${line.split("\t")[0]} (host, release) | ${line.split("\t")[1]} |\n`;
 md += `\nRequests per action: exactly one (plus the browser's CORS preflight), checked by the end-to-end tests.\n`;
 mkdirSync(join(root, "bench", "results"), { recursive: true });
-// One file per date and commit, so runs before and after a change sit side by side.
-const git = (...args) => execFileSync("git", args, { cwd: root }).toString().trim();
-const commit = git("rev-parse", "--short", "HEAD") + (git("status", "--porcelain", "--untracked-files=no") ? "-dirty" : "");
 const file = join(root, "bench", "results", `${new Date().toISOString().slice(0, 10)}-${commit}.md`);
 writeFileSync(file, md);
 console.log(md);
