@@ -23,6 +23,24 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 execFileSync("scripts/build.sh", ["web", "target/pkg-headless", "--no-default-features"], { cwd: root, stdio: "inherit" });
 
+// The floor of any Leptos UI: a bare Leptos form (bench/leptos-floor), built like the component.
+const floorCrate = join(root, "bench", "leptos-floor");
+const floorTarget = join(root, "target", "leptos-floor");
+const floorPkg = join(out, "leptos-floor");
+execFileSync("cargo", ["build", "--quiet", "--release", "--locked", "--target", "wasm32-unknown-unknown"], {
+  cwd: floorCrate, stdio: "inherit", env: { ...process.env, CARGO_TARGET_DIR: floorTarget },
+});
+execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", floorPkg, join(floorTarget, "wasm32-unknown-unknown", "release", "leptos_floor.wasm")], { stdio: "inherit" });
+execFileSync(join(root, "node_modules", ".bin", "wasm-opt"), [
+  "--merge-similar-functions", "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+  "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue", "--strip-debug", "--strip-producers",
+  join(floorPkg, "leptos_floor_bg.wasm"), "-o", join(floorPkg, "leptos_floor_bg.wasm"),
+], { stdio: "inherit" });
+execFileSync(join(root, "node_modules", ".bin", "esbuild"), [
+  join(floorPkg, "leptos_floor.js"), "--bundle", "--minify", "--format=esm", `--outfile=${join(floorPkg, "leptos_floor.js")}`,
+  "--allow-overwrite", "--log-level=warning",
+], { stdio: "inherit" });
+
 const ours = join(out, "ours");
 mkdirSync(ours);
 // The web build's glue is one module (the custom element's snippet is bundled into it).
@@ -60,6 +78,7 @@ const sizes = [
   measure("  of which wasm", files(join(root, "pkg"), ["cognito_confirm_bg.wasm"])),
   measure("cognito-confirm headless (Promise API only)", files(join(root, "target", "pkg-headless"), ["cognito_confirm_bg.wasm", "cognito_confirm.js"])),
   measure("Amplify UI Authenticator + React + CSS (esbuild --minify)", files(amplify, ["app.js", "app.css"])),
+  measure("bare Leptos 0.8 form, same build (one input, one button): the floor of a Leptos UI", files(floorPkg, ["leptos_floor_bg.wasm", "leptos_floor.js"])),
 ];
 
 // ---- timings --------------------------------------------------------------------------------
