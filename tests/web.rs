@@ -751,3 +751,64 @@ async fn update_re_renders_with_new_options_and_keeps_the_typed_code() {
     handle.unmount();
     assert!(handle.update(options()).is_err());
 }
+
+#[wasm_bindgen_test]
+async fn requests_are_read_member_by_member_from_javascript_objects() {
+    let calls = intercept(200, "{}");
+    let full = run_js(&format!(
+        "({{ ClientId: '{CLIENT_ID}', Username: 'alice', ConfirmationCode: '123456', ForceAliasCreation: false, \
+         UserContextData: {{ EncodedData: 'e' }}, AnalyticsMetadata: {{ AnalyticsEndpointId: 'a' }}, \
+         ClientMetadata: {{ zeta: '1', alpha: '2' }}, Session: null }})"
+    ));
+    bindings::confirm_sign_up(full, options()).await.unwrap();
+    let body = Reflect::get(&calls.get(0), &"body".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(
+        body,
+        format!(
+            r#"{{"ClientId":"{CLIENT_ID}","Username":"alice","ConfirmationCode":"123456","ForceAliasCreation":false,"AnalyticsMetadata":{{"AnalyticsEndpointId":"a"}},"UserContextData":{{"EncodedData":"e"}},"ClientMetadata":{{"zeta":"1","alpha":"2"}}}}"#
+        ),
+        "members in the model's order, ClientMetadata in the caller's, null left out"
+    );
+
+    for (js, field, says) in [
+        ("({ clientId: 'x' })", "request", r#"unknown member "clientId""#),
+        ("({ ClientId: 7 })", "ClientId", "ClientId must be a string"),
+        (
+            "({ ForceAliasCreation: 'yes' })",
+            "ForceAliasCreation",
+            "true or false",
+        ),
+        (
+            "({ ClientMetadata: { n: 1 } })",
+            "ClientMetadata",
+            "an object of strings",
+        ),
+        (
+            "({ UserContextData: { ip: '1' } })",
+            "UserContextData",
+            "unknown member",
+        ),
+        (
+            "(['ClientId'])",
+            "request",
+            "ConfirmSignUp needs a request object",
+        ),
+        ("'ClientId'", "request", "ConfirmSignUp needs a request object"),
+        ("(() => ({}))", "request", "ConfirmSignUp needs a request object"),
+    ] {
+        let error: js_sys::Error = bindings::confirm_sign_up(run_js(js), options())
+            .await
+            .unwrap_err()
+            .dyn_into()
+            .unwrap();
+        let get = |k: &str| Reflect::get(&error, &k.into()).unwrap().as_string();
+        assert_eq!(String::from(error.name()), "ValidationError", "{js}");
+        assert_eq!(get("field").as_deref(), Some(field), "{js}");
+        let message = String::from(error.message());
+        assert!(message.contains(says), "{js}: {message}");
+    }
+    assert_eq!(calls.length(), 1, "nothing is sent for bad input");
+}
