@@ -18,15 +18,20 @@ use crate::core::CognitoError;
 #[wasm_bindgen(typescript_custom_section)]
 const UI_TYPES: &str = include_str!("types-ui.d.ts");
 
-type Mounted = (
-    web_sys::HtmlElement,
-    leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
-);
+/// A mounted form: where it is, the options it was rendered with (so that a locale registered
+/// later can render it again), and the handle whose drop unmounts it.
+struct Mounted {
+    id: u32,
+    target: web_sys::HtmlElement,
+    options: JsValue,
+    language: String,
+    _view: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
 
 thread_local! {
-    /// Every mounted form, by id. The form lives here, not in the handle, so a handle that
-    /// JavaScript drops (and garbage-collects) does not take the form with it.
-    static MOUNTED: std::cell::RefCell<Vec<(u32, Mounted)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Every mounted form. The form lives here, not in the handle, so a handle that JavaScript
+    /// drops (and garbage-collects) does not take the form with it.
+    static MOUNTED: std::cell::RefCell<Vec<Mounted>> = const { std::cell::RefCell::new(Vec::new()) };
     static NEXT_MOUNT: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
 }
 
@@ -42,14 +47,14 @@ impl MountHandle {
     /// Re-renders the form with new options, keeping the typed code (unless `options.code` is
     /// given). Invalid options reject with a `ValidationError` and leave the form as it was.
     pub fn update(&mut self, options: JsValue) -> Result<(), JsValue> {
-        self.update_inner(options).map_err(|e| js::to_js_error(&e))
+        rerender(self.id, &options, false).map_err(|e| js::to_js_error(&e))
     }
 
     /// Removes the form. Calling it twice is harmless.
     pub fn unmount(&mut self) {
         let removed = take_mounted(self.id);
-        if let Some((target, _)) = &removed {
-            super::panic::untrack(target);
+        if let Some(form) = &removed {
+            super::panic::untrack(&form.target);
         }
         // Dropped outside the borrow: unmounting runs cleanups that may touch the registry.
         drop(removed);
@@ -60,8 +65,8 @@ impl MountHandle {
 fn take_mounted(id: u32) -> Option<Mounted> {
     MOUNTED.with(|m| {
         let mut m = m.borrow_mut();
-        let at = m.iter().position(|(i, _)| *i == id)?;
-        Some(m.swap_remove(at).1)
+        let at = m.iter().position(|f| f.id == id)?;
+        Some(m.swap_remove(at))
     })
 }
 
@@ -80,72 +85,84 @@ pub fn mount(target: JsValue, options: JsValue) -> Result<MountHandle, JsValue> 
 fn mount_inner(target: JsValue, options: JsValue) -> Result<MountHandle, CognitoError> {
     super::panic::install();
     let element = resolve_target(&target)?;
-    let (config, stylesheet) = read_options(&options, &element)?;
-    let mounted = render(element, config, stylesheet);
+    // A copy: the app may change its object later; this one renders the form again.
+    let options: JsValue = Object::assign(&Object::new(), options.unchecked_ref()).into();
+    let read = read_options(&options, &element)?;
     let id = NEXT_MOUNT.with(|n| {
         let id = n.get();
         n.set(id.wrapping_add(1));
         id
     });
-    MOUNTED.with(|m| m.borrow_mut().push((id, mounted)));
+    let mounted = render(id, element, options, read);
+    MOUNTED.with(|m| m.borrow_mut().push(mounted));
     Ok(MountHandle { id })
 }
 
-/// The form's configuration and whether to adopt the default stylesheet, checked before
-/// anything on the page changes.
-fn read_options(options: &JsValue, element: &web_sys::Element) -> Result<(Config, bool), CognitoError> {
-    let config = config_from_js(options, element)?;
-    let stylesheet = js::get_bool(options, "stylesheet")?.unwrap_or(true);
-    Ok((config, stylesheet))
+/// What the options say, checked before anything on the page changes: the configuration,
+/// whether to adopt the default stylesheet, and the language asked for.
+struct ReadOptions {
+    config: Config,
+    stylesheet: bool,
+    language: String,
+}
+
+fn read_options(options: &JsValue, element: &web_sys::Element) -> Result<ReadOptions, CognitoError> {
+    Ok(ReadOptions {
+        config: config_from_js(options, element)?,
+        stylesheet: js::get_bool(options, "stylesheet")?.unwrap_or(true),
+        language: i18n::language(&requested_locale(options, element)?),
+    })
 }
 
 /// Renders the form into `element`.
-fn render(element: web_sys::HtmlElement, config: Config, stylesheet: bool) -> Mounted {
-    if stylesheet {
+fn render(id: u32, element: web_sys::HtmlElement, options: JsValue, read: ReadOptions) -> Mounted {
+    if read.stylesheet {
         super::style::adopt_for(&element);
     }
     super::panic::track(&element);
     let target = element.clone();
-    let handle = mount_to(element, move || {
+    let config = read.config;
+    let view = mount_to(element, move || {
         use leptos::prelude::IntoAny;
         leptos::view! { <ConfirmSignUp config=config /> }.into_any()
     });
-    (target, handle)
+    Mounted {
+        id,
+        target,
+        options,
+        language: read.language,
+        _view: view,
+    }
 }
 
-impl MountHandle {
-    fn update_inner(&self, options: JsValue) -> Result<(), CognitoError> {
-        let gone = || CognitoError::validation("handle", "update() after unmount()");
-        let target = MOUNTED
-            .with(|m| {
-                m.borrow()
-                    .iter()
-                    .find(|(id, _)| *id == self.id)
-                    .map(|(_, (t, _))| t.clone())
-            })
-            .ok_or_else(gone)?;
-        // Keep what the user typed unless the new options bring a code.
-        let options: JsValue = Object::assign(&Object::new(), options.unchecked_ref()).into();
-        if js::get(&options, "code").is_none() {
-            let typed = target
-                .query_selector("input[name=code]")
-                .ok()
-                .flatten()
-                .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .map(|i| i.value())
-                .filter(|v| !v.is_empty());
-            if let Some(typed) = typed {
-                js::set(&options, "code", &JsValue::from_str(&typed));
-            }
+/// Renders form `id` again with `options`, keeping the typed code unless they bring one (or
+/// always, with `typed_wins`). Invalid options leave the form as it was.
+fn rerender(id: u32, options: &JsValue, typed_wins: bool) -> Result<(), CognitoError> {
+    let gone = || CognitoError::validation("handle", "update() after unmount()");
+    let target = MOUNTED
+        .with(|m| m.borrow().iter().find(|f| f.id == id).map(|f| f.target.clone()))
+        .ok_or_else(gone)?;
+    let stored: JsValue = Object::assign(&Object::new(), options.unchecked_ref()).into();
+    let options: JsValue = Object::assign(&Object::new(), stored.unchecked_ref()).into();
+    if typed_wins || js::get(&options, "code").is_none() {
+        let typed = target
+            .query_selector("input[name=code]")
+            .ok()
+            .flatten()
+            .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|i| i.value())
+            .filter(|v| !v.is_empty());
+        if let Some(typed) = typed {
+            js::set(&options, "code", &JsValue::from_str(&typed));
         }
-        // Validate first: a bad update leaves the current form as it is.
-        let (config, stylesheet) = read_options(&options, &target)?;
-        let old = take_mounted(self.id);
-        drop(old);
-        let mounted = render(target, config, stylesheet);
-        MOUNTED.with(|m| m.borrow_mut().push((self.id, mounted)));
-        Ok(())
     }
+    // Validate first: a bad update leaves the current form as it is.
+    let read = read_options(&options, &target)?;
+    let old = take_mounted(id);
+    drop(old);
+    let mounted = render(id, target, stored, read);
+    MOUNTED.with(|m| m.borrow_mut().push(mounted));
+    Ok(())
 }
 
 fn resolve_target(target: &JsValue) -> Result<web_sys::HtmlElement, CognitoError> {
@@ -225,10 +242,7 @@ pub(crate) fn config_from_js(options: &JsValue, element: &web_sys::Element) -> R
             ));
         }
     }
-    let locale = match js::get_string(options, "locale")? {
-        Some(l) => l,
-        None => page_locale(element),
-    };
+    let locale = requested_locale(options, element)?;
     let overrides = string_map(options, "messages")?;
     let (messages, unknown) = messages_for(&locale, overrides);
     if !unknown.is_empty() {
@@ -285,9 +299,10 @@ thread_local! {
     static WARNED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// `registerLocale(locale, messages)`: adds a catalogue for the forms mounted afterwards, for
-/// example the module `cognito-confirm/locales/de.js`. It wins over a built-in one; a key it
-/// lacks falls back to English.
+/// `registerLocale(locale, messages)`: adds a catalogue, for example the module
+/// `cognito-confirm/locales/de.js`. Forms already mounted in that language render again with it
+/// (keeping the typed code), so the module can load after `mount()`. It wins over a built-in
+/// catalogue; a key it lacks falls back to English.
 #[wasm_bindgen(js_name = registerLocale, skip_typescript)]
 pub fn register_locale(locale: &str, messages: JsValue) -> Result<(), JsValue> {
     let fail = |e: CognitoError| js::to_js_error(&e);
@@ -313,8 +328,19 @@ pub fn register_locale(locale: &str, messages: JsValue) -> Result<(), JsValue> {
     REGISTERED.with(|r| {
         let mut r = r.borrow_mut();
         r.retain(|(l, _)| *l != language);
-        r.push((language, texts));
+        r.push((language.clone(), texts));
     });
+    // Forms already showing this language (or waiting for it in English) render again with it.
+    let waiting: Vec<(u32, JsValue)> = MOUNTED.with(|m| {
+        m.borrow()
+            .iter()
+            .filter(|f| f.language == language)
+            .map(|f| (f.id, f.options.clone()))
+            .collect()
+    });
+    for (id, options) in waiting {
+        rerender(id, &options, true).map_err(fail)?;
+    }
     Ok(())
 }
 
@@ -361,6 +387,14 @@ fn call_back(f: &Function, arg: &JsValue) {
 /// `obj[key]` as a map of strings, in key order.
 fn string_map(options: &JsValue, key: &'static str) -> Result<Vec<(String, String)>, CognitoError> {
     js::get(options, key).map_or(Ok(Vec::new()), |value| read_string_map(&value, key))
+}
+
+/// The `locale` option, else the page's.
+fn requested_locale(options: &JsValue, element: &web_sys::Element) -> Result<String, CognitoError> {
+    Ok(match js::get_string(options, "locale")? {
+        Some(l) => l,
+        None => page_locale(element),
+    })
 }
 
 /// The `lang` of the closest ancestor, else the document's, else English.

@@ -66,8 +66,9 @@ export interface CognitoConfirmSignUpElement extends HTMLElement {
 export function mountedCount(): number;
 
 /**
- * Adds a catalogue of texts for `locale` (a BCP 47 tag; its language is what counts), for forms
- * mounted afterwards. The package ships each built-in translation as a module:
+ * Adds a catalogue of texts for `locale` (a BCP 47 tag; its language is what counts). Forms
+ * already mounted in that language render again with it, keeping the typed code. The package
+ * ships each translation but English as a module:
  * `import de from "cognito-confirm/locales/de.js"; registerLocale("de", de);`
  * Throws a ValidationError for keys it does not know.
  */
