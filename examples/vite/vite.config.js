@@ -15,6 +15,7 @@ export default defineConfig({
         main: resolve(import.meta.dirname, "index.html"),
         react: resolve(import.meta.dirname, "react.html"),
         bundler: resolve(import.meta.dirname, "bundler.html"),
+        headless: resolve(import.meta.dirname, "headless.html"),
       },
     },
   },

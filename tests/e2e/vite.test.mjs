@@ -3,7 +3,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { signUp, userStatus } from "./support/cognito-local.mjs";
@@ -69,6 +69,50 @@ test("the --target bundler build (cognito-confirm/bundler) with vite-plugin-wasm
   await page.locator('.cognito-confirm[data-state="confirmed"]').waitFor();
   assert.equal(await page.locator("body").getAttribute("data-confirmed"), "{}");
   assert.equal(await userStatus(cognito.endpoint, pool.poolId, "bundler-a"), "CONFIRMED");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a translation is its own chunk, loaded after mount(); the form switches and keeps the code", async () => {
+  // The German texts are not in the entry chunk: only pages that ask for them download them.
+  const assets = join(example, "dist", "assets");
+  const chunks = readdirSync(assets).filter((f) => f.endsWith(".js")).map((f) => [f, readFileSync(join(assets, f), "utf8")]);
+  const german = chunks.filter(([, text]) => text.includes("Bestätigungscode"));
+  assert.equal(german.length, 1, "one chunk holds the German texts");
+  const entry = readFileSync(join(example, "dist", "index.html"), "utf8").match(/src="\/assets\/([^"]+\.js)"/)[1];
+  assert.notEqual(german[0][0], entry, "and it is not the entry chunk");
+
+  const code = await signUp(cognito, pool, "vite-de");
+  const { page, context, problems } = await newPage(browser);
+  await page.goto(`${server.url}index.html?${query({ username: "vite-de", lang: "de" })}`);
+  await page.locator('#confirm .cognito-confirm[lang="de"]').waitFor();
+  await page.locator("#confirm").getByRole("textbox", { name: "Bestätigungscode" }).fill(code);
+  await page.locator("#confirm").getByRole("button", { name: "Bestätigen" }).click();
+  await page.locator('#confirm .cognito-confirm[data-state="confirmed"]').waitFor();
+  assert.equal(await userStatus(cognito.endpoint, pool.poolId, "vite-de"), "CONFIRMED");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("cognito-confirm/headless: an app's own form confirms a real user with the Promise API", async () => {
+  const code = await signUp(cognito, pool, "headless-a");
+  const { page, context, problems } = await newPage(browser);
+  await page.goto(`${server.url}headless.html?${query({ username: "headless-a" })}`);
+  await page.locator("body[data-ready=true]").waitFor();
+  await page.getByRole("textbox", { name: "Code" }).fill("000000");
+  await page.getByRole("button", { name: "Check" }).click();
+  await page.locator("#result", { hasText: "CodeMismatchException" }).waitFor();
+  await page.getByRole("textbox", { name: "Code" }).fill(code);
+  await page.getByRole("button", { name: "Check" }).click();
+  await page.locator("#result", { hasText: "confirmed {}" }).waitFor();
+  assert.equal(await userStatus(cognito.endpoint, pool.poolId, "headless-a"), "CONFIRMED");
+  // The page loaded the headless wasm, not the form's: well under half its size.
+  const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.endsWith(".wasm")));
+  assert.equal(loaded.length, 1);
+  const assets = join(example, "dist", "assets");
+  const size = (name) => statSync(join(assets, name)).size;
+  const largest = Math.max(...readdirSync(assets).filter((f) => f.endsWith(".wasm")).map(size));
+  assert.ok(size(loaded[0].split("/").pop()) < largest / 2, `${loaded[0]} is the headless build`);
   assert.deepEqual(problems, []);
   await context.close();
 });
