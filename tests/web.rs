@@ -798,6 +798,26 @@ async fn requests_are_read_member_by_member_from_javascript_objects() {
         ),
         ("'ClientId'", "request", "ConfirmSignUp needs a request object"),
         ("(() => ({}))", "request", "ConfirmSignUp needs a request object"),
+        (
+            "(() => { const p = Proxy.revocable({}, {}); p.revoke(); return p.proxy; })()",
+            "request",
+            "ConfirmSignUp needs a request object",
+        ),
+        (
+            "new Proxy({}, { ownKeys() { throw new Error('no'); } })",
+            "request",
+            "ConfirmSignUp needs a request object",
+        ),
+        (
+            "({ ClientMetadata: new Proxy({}, { ownKeys() { throw new Error('no'); } }) })",
+            "ClientMetadata",
+            "an object of strings",
+        ),
+        (
+            "({ get ClientId() { throw new Error('no'); }, Username: 'alice', ConfirmationCode: '1' })",
+            "ClientId",
+            "ClientId is required",
+        ),
     ] {
         let error: js_sys::Error = bindings::confirm_sign_up(run_js(js), options())
             .await
@@ -811,4 +831,34 @@ async fn requests_are_read_member_by_member_from_javascript_objects() {
         assert!(message.contains(says), "{js}: {message}");
     }
     assert_eq!(calls.length(), 1, "nothing is sent for bad input");
+}
+
+#[wasm_bindgen_test]
+async fn options_that_throw_when_read_are_a_validation_error_not_a_crash() {
+    let target = fresh_target();
+    let hostile = run_js("({ get clientId() { throw new Error('boom'); } })");
+    let error: js_sys::Error = mount::mount(target.clone().into(), hostile)
+        .unwrap_err()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(String::from(error.name()), "ValidationError");
+    assert_eq!(
+        Reflect::get(&error, &"field".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("options")
+    );
+    assert!(String::from(error.message()).contains("boom"));
+    assert!(
+        target.query_selector(".cognito-confirm").unwrap().is_none(),
+        "nothing mounted"
+    );
+    // The module still works afterwards.
+    let options = run_js(&format!(
+        "({{ region: 'eu-west-1', clientId: '{CLIENT_ID}', username: 'alice' }})"
+    ));
+    let _handle = mount::mount(target.clone().into(), options).unwrap();
+    settle().await;
+    assert_eq!(state(&target), "idle");
 }

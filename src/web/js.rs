@@ -101,14 +101,34 @@ pub(crate) fn describe(value: &JsValue) -> String {
     value.as_string().unwrap_or_else(|| "unknown error".to_owned())
 }
 
-/// Requests are read from JavaScript objects member by member (no serde in the wasm).
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `Array.isArray`, which throws for a revoked Proxy.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    /// `Object.keys`, which runs a Proxy's `ownKeys` trap and so may throw.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn own_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
+    /// `Object.assign`, which runs getters and so may throw.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = assign)]
+    fn assign(target: &JsValue, source: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// A shallow copy of an options object. One whose getters throw is a `ValidationError`.
+pub(crate) fn copy_options(options: &JsValue) -> Result<JsValue, CognitoError> {
+    assign(&Object::new(), options)
+        .map_err(|e| CognitoError::validation("options", format!("options cannot be read: {}", describe(&e))))
+}
+
+/// Requests are read from JavaScript objects member by member (no serde in the wasm). An
+/// object that throws when inspected (a hostile Proxy) reads as no object at all.
 impl Source for JsValue {
     fn keys(&self) -> Option<Vec<String>> {
-        if !self.is_object() || js_sys::Array::is_array(self) || self.is_function() {
+        if !self.is_object() || self.is_function() || is_array(self).unwrap_or(true) {
             return None;
         }
-        let obj: &Object = self.unchecked_ref();
-        Some(Object::keys(obj).iter().filter_map(|k| k.as_string()).collect())
+        let keys = own_keys(self).ok()?;
+        Some(keys.iter().filter_map(|k| k.as_string()).collect())
     }
     fn member(&self, key: &str) -> Option<Self> {
         get(self, key)

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use js_sys::{Function, Object};
+use js_sys::Function;
 use leptos::mount::mount_to;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -86,7 +86,7 @@ fn mount_inner(target: JsValue, options: JsValue) -> Result<MountHandle, Cognito
     super::panic::install();
     let element = resolve_target(&target)?;
     // A copy: the app may change its object later; this one renders the form again.
-    let options: JsValue = Object::assign(&Object::new(), options.unchecked_ref()).into();
+    let options = js::copy_options(&options)?;
     let read = read_options(&options, &element)?;
     let id = NEXT_MOUNT.with(|n| {
         let id = n.get();
@@ -142,8 +142,8 @@ fn rerender(id: u32, options: &JsValue, typed_wins: bool) -> Result<(), CognitoE
     let target = MOUNTED
         .with(|m| m.borrow().iter().find(|f| f.id == id).map(|f| f.target.clone()))
         .ok_or_else(gone)?;
-    let stored: JsValue = Object::assign(&Object::new(), options.unchecked_ref()).into();
-    let options: JsValue = Object::assign(&Object::new(), stored.unchecked_ref()).into();
+    let stored = js::copy_options(options)?;
+    let options = js::copy_options(&stored)?;
     if typed_wins || js::get(&options, "code").is_none() {
         let typed = target
             .query_selector("input[name=code]")
