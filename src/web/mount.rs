@@ -25,7 +25,9 @@ struct Mounted {
     target: web_sys::HtmlElement,
     options: JsValue,
     language: String,
-    _view: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+    /// The `UnmountHandle`; its drop unmounts the form. Kept as `dyn Any` rather than erasing
+    /// the view's type with `into_any()`, whose machinery costs kilobytes of wasm.
+    _view: Box<dyn std::any::Any>,
 }
 
 thread_local! {
@@ -122,16 +124,13 @@ fn render(id: u32, element: web_sys::HtmlElement, options: JsValue, read: ReadOp
     super::panic::track(&element);
     let target = element.clone();
     let config = read.config;
-    let view = mount_to(element, move || {
-        use leptos::prelude::IntoAny;
-        leptos::view! { <ConfirmSignUp config=config /> }.into_any()
-    });
+    let view = mount_to(element, move || leptos::view! { <ConfirmSignUp config=config /> });
     Mounted {
         id,
         target,
         options,
         language: read.language,
-        _view: view,
+        _view: Box::new(view),
     }
 }
 
