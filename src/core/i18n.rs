@@ -183,6 +183,33 @@ fn primary(locale: &str) -> &str {
     locale.split(['-', '_']).next().unwrap_or(locale)
 }
 
+/// `template` with each `{name}` of `args` replaced by its value; other braces stay as they are.
+/// (One pass over the text, without the standard library's substring search.)
+fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, from_brace) = rest.split_at_checked(open).unwrap_or((rest, ""));
+        out.push_str(before);
+        let after = from_brace.get(1..).unwrap_or("");
+        let value = after
+            .split_once('}')
+            .and_then(|(name, tail)| args.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v, tail)));
+        match value {
+            Some((value, tail)) => {
+                out.push_str(value);
+                rest = tail;
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The texts of one locale plus the app's overrides.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Messages {
@@ -244,11 +271,7 @@ impl Messages {
 
     /// The text for `key` with `{name}` placeholders filled.
     pub fn format(&self, key: Key, args: &[(&str, &str)]) -> String {
-        let mut text = self.get(key).to_owned();
-        for (name, value) in args {
-            text = text.replace(&format!("{{{name}}}"), value);
-        }
-        text
+        fill(self.get(key), args)
     }
 
     /// The message for an error and the next step, if any.
@@ -373,6 +396,21 @@ mod tests {
             ),
             "Un nouveau code a été envoyé à a***@e***.com (e-mail)."
         );
+    }
+
+    #[test]
+    fn placeholders_are_filled_and_other_braces_kept() {
+        let args = [("a", "1"), ("bb", "{a}")];
+        assert_eq!(
+            fill("x{a}y{bb}z", &args),
+            "x1y{a}z",
+            "values are not filled again"
+        );
+        assert_eq!(fill("{a}{a}", &args), "11");
+        assert_eq!(fill("{c} {a", &args), "{c} {a");
+        assert_eq!(fill("{}{", &args), "{}{");
+        assert_eq!(fill("é{a}ü", &args), "é1ü");
+        assert_eq!(fill("", &args), "");
     }
 
     #[test]
