@@ -10,13 +10,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::page;
-use super::transport::Client;
+use super::transport::{Answer, Client};
 use crate::core::form::{normalize_code, Action, Form, Notice, Phase};
 use crate::core::i18n::{is_rtl, Key, Messages};
 use crate::core::protocol::UserContextData;
 use crate::core::{
     AdminConfirmSignUpRequest, CodeDeliveryDetails, CognitoError, CognitoRequest, ConfirmSignUpRequest,
-    ResendConfirmationCodeRequest,
+    Request, ResendConfirmationCodeRequest,
 };
 
 /// Default `resendCooldownSeconds`.
@@ -243,49 +243,45 @@ pub fn ConfirmSignUp(
     };
 
     let confirm = move || {
-        let client = config.with_value(|c| c.client.clone());
-        match mode {
+        let request: Request = match mode {
             Mode::User => {
                 let username = username();
-                let request = ConfirmSignUpRequest {
+                ConfirmSignUpRequest {
                     client_id: config.with_value(|c| c.client_id.clone()),
                     user_context_data: user_context(&username),
                     username,
                     confirmation_code: code.get_untracked(),
                     client_metadata: config.with_value(|c| c.client_metadata.clone()),
                     ..Default::default()
-                };
-                if !start(Action::Confirm, request.validate()) {
-                    return;
                 }
-                spawn_local(async move {
-                    let result = client.call(request.into()).await.and_then(|answer| {
-                        Ok(Confirmed {
-                            session: answer.decode::<ConfirmSignUpRequest>()?.session,
-                            raw: answer.text,
-                        })
-                    });
-                    finish_confirm(result);
-                });
+                .into()
             }
-            Mode::Admin => {
-                let request = AdminConfirmSignUpRequest {
-                    user_pool_id: config.with_value(|c| c.user_pool_id.clone()).unwrap_or_default(),
-                    username: username(),
-                    client_metadata: config.with_value(|c| c.client_metadata.clone()),
-                };
-                if !start(Action::Confirm, request.validate()) {
-                    return;
-                }
-                spawn_local(async move {
-                    let result = client.call(request.into()).await.map(|answer| Confirmed {
-                        session: None,
-                        raw: answer.text,
-                    });
-                    finish_confirm(result);
-                });
+            Mode::Admin => AdminConfirmSignUpRequest {
+                user_pool_id: config.with_value(|c| c.user_pool_id.clone()).unwrap_or_default(),
+                username: username(),
+                client_metadata: config.with_value(|c| c.client_metadata.clone()),
             }
+            .into(),
+        };
+        if !start(Action::Confirm, request.validate()) {
+            return;
         }
+        send(
+            config.with_value(|c| c.client.clone()),
+            request,
+            Box::new(move |result| {
+                finish_confirm(result.and_then(|answer| {
+                    let session = match mode {
+                        Mode::User => answer.decode::<ConfirmSignUpRequest>()?.session,
+                        Mode::Admin => None,
+                    };
+                    Ok(Confirmed {
+                        session,
+                        raw: answer.text,
+                    })
+                }))
+            }),
+        );
     };
 
     let start_ticker = move || {
@@ -312,7 +308,6 @@ pub fn ConfirmSignUp(
     };
 
     let resend = move || {
-        let client = config.with_value(|c| c.client.clone());
         let username = username();
         let request = ResendConfirmationCodeRequest {
             client_id: config.with_value(|c| c.client_id.clone()),
@@ -324,8 +319,8 @@ pub fn ConfirmSignUp(
         if !start(Action::Resend, request.validate()) {
             return;
         }
-        spawn_local(async move {
-            let result = client.call(request.into()).await.and_then(|answer| {
+        let finish = move |result: Result<Answer, CognitoError>| {
+            let result = result.and_then(|answer| {
                 Ok(Resent {
                     details: answer
                         .decode::<ResendConfirmationCodeRequest>()?
@@ -349,7 +344,12 @@ pub fn ConfirmSignUp(
                 Err(_) if form.get_untracked().phase() == Phase::Confirmed => focus(status_ref),
                 Err(e) => report_error(e),
             }
-        });
+        };
+        send(
+            config.with_value(|c| c.client.clone()),
+            request.into(),
+            Box::new(finish),
+        );
     };
 
     // WebOTP: fill the code from an incoming SMS and submit it; aborted when the form goes.
@@ -525,6 +525,12 @@ pub fn ConfirmSignUp(
             </form>
         </div>
     }
+}
+
+/// Sends `request` in the background and hands the answer to `then`: one future type for every
+/// action, where a future per action would each compile its own state machine.
+fn send(client: Rc<Client>, request: Request, then: Box<dyn FnOnce(Result<Answer, CognitoError>)>) {
+    spawn_local(async move { then(client.call(request).await) });
 }
 
 /// "A new code was sent to a***@e***.com (email). Earlier codes no longer work."
