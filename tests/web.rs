@@ -862,3 +862,26 @@ async fn options_that_throw_when_read_are_a_validation_error_not_a_crash() {
     settle().await;
     assert_eq!(state(&target), "idle");
 }
+
+#[wasm_bindgen_test]
+async fn a_wrapped_fetch_that_resolves_to_no_response_is_a_network_error() {
+    run_js("globalThis.fetch = async () => ({ status: 200, json: async () => ({}) })");
+    let req = request(&[
+        ("ClientId", CLIENT_ID),
+        ("Username", "alice"),
+        ("ConfirmationCode", "123456"),
+    ]);
+    let error: js_sys::Error = bindings::confirm_sign_up(req, options())
+        .await
+        .unwrap_err()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        Reflect::get(&error, &"kind".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("network")
+    );
+    assert!(String::from(error.message()).contains("not a Response"));
+}

@@ -224,10 +224,12 @@ impl Client {
         init.set_headers(&headers);
         init.set_body(&JsValue::from_str(&http.body));
         init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(self.timeout_ms)));
+        // A page may wrap fetch; what it resolves to must still be a Response.
         let response: web_sys::Response = JsFuture::from(global_fetch(&http.url, &init))
             .await
             .map_err(fail)?
-            .unchecked_into();
+            .dyn_into()
+            .map_err(|_| CognitoError::network("fetch() resolved to something that is not a Response"))?;
         let status = response.status();
         let error_type = response.headers().get("x-amzn-ErrorType").ok().flatten();
         let text = JsFuture::from(response.text().map_err(fail)?)
