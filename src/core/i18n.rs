@@ -122,7 +122,15 @@ mod locales {
     pub(super) const LOCALES: &[(&str, &[&str])] = &[];
 }
 
-/// Locales with a built-in catalogue: English plus Amplify UI's twenty and Arabic.
+/// Every translation this crate has, English aside, whether built in (feature `locales`) or
+/// shipped as a module beside the npm package (`locales/<language>.js`).
+pub const TRANSLATIONS: &[&str] = &[
+    "ar", "de", "es", "fr", "he", "hi", "hu", "id", "it", "ja", "ko", "nb", "nl", "pl", "pt", "ru", "sv",
+    "th", "tr", "uk", "zh",
+];
+
+/// Locales with a built-in catalogue: English, plus the [`TRANSLATIONS`] with the `locales`
+/// feature.
 pub fn locales() -> impl Iterator<Item = &'static str> {
     std::iter::once("en").chain(locales::LOCALES.iter().map(|(name, _)| *name))
 }
@@ -339,6 +347,11 @@ mod tests {
             }
         }
         assert_eq!(locales().count(), 22, "English, Amplify UI's twenty and Arabic");
+        assert_eq!(
+            locales().skip(1).collect::<Vec<_>>(),
+            TRANSLATIONS,
+            "the list the npm build warns with"
+        );
     }
 
     #[test]

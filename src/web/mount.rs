@@ -367,10 +367,14 @@ fn messages_for(locale: &str, overrides: Vec<(String, String)>) -> (Messages, Ve
             }
             new
         });
-    if first_time && language.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    if first_time {
+        let how = if i18n::TRANSLATIONS.contains(&language.as_str()) {
+            format!("Import \"cognito-confirm/locales/{language}.js\" and pass it to registerLocale(\"{language}\", …).")
+        } else {
+            format!("The package has no \"{language}\" translation: pass your own to registerLocale(\"{language}\", …).")
+        };
         web_sys::console::warn_1(&JsValue::from_str(&format!(
-            "cognito-confirm: no \"{language}\" messages are loaded, so the form is in English. \
-             Import \"cognito-confirm/locales/{language}.js\" and pass it to registerLocale(\"{language}\", …)."
+            "cognito-confirm: no \"{language}\" messages are loaded, so the form is in English. {how}"
         )));
     }
     found

@@ -111,6 +111,12 @@ test("translations load as modules: the default build is English, registerLocale
   await page.getByRole("button", { name: "Confirm", exact: true }).waitFor();
   await page.getByRole("textbox", { name: "Confirmation code" }).fill("135790");
   assert.equal(warnings.filter((w) => w.includes('"cognito-confirm/locales/fr.js"')).length, 1, warnings.join("\n"));
+  // A language the package has no module for: the warning says so instead of naming a module.
+  await page.evaluate(() => document.querySelector("cognito-confirm-sign-up").setAttribute("locale", "tlh"));
+  for (let i = 0; i < 100 && !warnings.some((w) => w.includes('"tlh"')); i++) await page.waitForTimeout(20);
+  assert.equal(warnings.filter((w) => w.includes('has no "tlh" translation')).length, 1, warnings.join("\n"));
+  await page.locator('cognito-confirm-sign-up .cognito-confirm[lang="en"]').waitFor();
+  await page.evaluate(() => document.querySelector("cognito-confirm-sign-up").setAttribute("locale", "fr-CA"));
   const refused = await page.evaluate(async () => {
     const cc = await import("/pkg/cognito_confirm.js");
     const fr = (await import("/pkg/locales/fr.js")).default;
