@@ -109,10 +109,11 @@ struct ReadOptions {
 }
 
 fn read_options(options: &JsValue, element: &web_sys::Element) -> Result<ReadOptions, CognitoError> {
+    let locale = requested_locale(options, element)?;
     Ok(ReadOptions {
-        config: config_from_js(options, element)?,
+        config: config_from_js(options, &locale)?,
         stylesheet: js::get_bool(options, "stylesheet")?.unwrap_or(true),
-        language: i18n::language(&requested_locale(options, element)?),
+        language: i18n::language(&locale),
     })
 }
 
@@ -214,8 +215,8 @@ pub fn define_element(tag_name: Option<String>) -> Result<JsValue, JsValue> {
     Ok(define_cognito_element(&tag, mount_fn.unchecked_ref()))
 }
 
-/// Reads the UI options of CONTRACT.md.
-pub(crate) fn config_from_js(options: &JsValue, element: &web_sys::Element) -> Result<Config, CognitoError> {
+/// Reads the UI options of CONTRACT.md, with the texts for `locale` (the option or the page's).
+pub(crate) fn config_from_js(options: &JsValue, locale: &str) -> Result<Config, CognitoError> {
     let client = Client::from_js(options)?;
     let mode = match js::get_string(options, "mode")?.as_deref() {
         None | Some("user") => Mode::User,
@@ -241,9 +242,8 @@ pub(crate) fn config_from_js(options: &JsValue, element: &web_sys::Element) -> R
             ));
         }
     }
-    let locale = requested_locale(options, element)?;
     let overrides = string_map(options, "messages")?;
-    let (messages, unknown) = messages_for(&locale, overrides);
+    let (messages, unknown) = messages_for(locale, overrides);
     if !unknown.is_empty() {
         web_sys::console::warn_1(&JsValue::from_str(&format!(
             "cognito-confirm: unknown messages keys ignored: {}",
@@ -357,7 +357,8 @@ fn messages_for(locale: &str, overrides: Vec<(String, String)>) -> (Messages, Ve
         return Messages::with_catalogue(&language, texts, overrides);
     }
     let found = Messages::new(locale, overrides);
-    let missing = found.0.locale() != language && i18n::catalogue(&language).is_none();
+    // English stands in whenever the language is not built in.
+    let missing = found.0.locale() != language;
     let first_time = missing
         && WARNED.with(|w| {
             let mut w = w.borrow_mut();
