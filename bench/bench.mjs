@@ -31,15 +31,8 @@ execFileSync("cargo", ["build", "--quiet", "--release", "--locked", "--target", 
   cwd: floorCrate, stdio: "inherit", env: { ...process.env, CARGO_TARGET_DIR: floorTarget },
 });
 execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", floorPkg, join(floorTarget, "wasm32-unknown-unknown", "release", "leptos_floor.wasm")], { stdio: "inherit" });
-execFileSync(join(root, "node_modules", ".bin", "wasm-opt"), [
-  "--merge-similar-functions", "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
-  "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue", "--strip-debug", "--strip-producers",
-  join(floorPkg, "leptos_floor_bg.wasm"), "-o", join(floorPkg, "leptos_floor_bg.wasm"),
-], { stdio: "inherit" });
-execFileSync(join(root, "node_modules", ".bin", "esbuild"), [
-  join(floorPkg, "leptos_floor.js"), "--bundle", "--minify", "--format=esm", `--outfile=${join(floorPkg, "leptos_floor.js")}`,
-  "--allow-overwrite", "--log-level=warning",
-], { stdio: "inherit" });
+execFileSync(join(root, "scripts", "optimize.sh"), ["wasm", join(floorPkg, "leptos_floor_bg.wasm")], { stdio: "inherit" });
+execFileSync(join(root, "scripts", "optimize.sh"), ["glue", floorPkg, "leptos_floor"], { stdio: "inherit" });
 
 const ours = join(out, "ours");
 mkdirSync(ours);

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The size steps after wasm-bindgen, shared by the package build (scripts/build.sh) and the bench's
+# bare-Leptos reference, so both are built exactly alike.
+#   scripts/optimize.sh wasm FILE       binaryen's wasm-opt -Oz in place (npm's binaryen: Debian's
+#                                       is too old and breaks the module)
+#   scripts/optimize.sh glue DIR NAME   DIR/NAME.js bundled into one minified module in place,
+#                                       its snippets folded in (DIR/snippets is then removed);
+#                                       exported names and import.meta.url are kept
+set -euo pipefail
+bin="$(cd "$(dirname "$0")/.." && pwd)/node_modules/.bin"
+case "${1:-}" in
+  wasm)
+    "$bin/wasm-opt" --merge-similar-functions -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+      --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      --strip-debug --strip-producers "$2" -o "$2"
+    ;;
+  glue)
+    "$bin/esbuild" "$2/$3.js" --bundle --minify --format=esm --target=es2022 \
+      --outfile="$2/$3.js" --allow-overwrite --log-level=warning
+    rm -rf "$2/snippets"
+    ;;
+  *)
+    echo "usage: $0 wasm FILE | glue DIR NAME" >&2
+    exit 2
+    ;;
+esac
