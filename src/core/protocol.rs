@@ -218,12 +218,7 @@ impl<'a, S: Source> Members<'a, S> {
         expected: &str,
         read: impl FnOnce(&S) -> Option<T>,
     ) -> Result<Option<T>, CognitoError> {
-        self.source
-            .member(key)
-            .map(|v| {
-                read(&v).ok_or_else(|| CognitoError::validation(key, format!("{key} must be {expected}")))
-            })
-            .transpose()
+        member_as(self.source, key, expected, read)
     }
 
     fn string(&self, key: &'static str) -> Result<Option<String>, CognitoError> {
@@ -268,6 +263,21 @@ impl<'a, S: Source> Members<'a, S> {
         };
         read_string_map(&v, KEY).map(Some)
     }
+}
+
+/// `source[key]` read by `read`; `None` when absent. A value `read` refuses is a
+/// `ValidationError` saying that `key` must be `expected` (request members and the browser's
+/// options objects alike).
+pub fn member_as<S: Source, T>(
+    source: &S,
+    key: &'static str,
+    expected: &str,
+    read: impl FnOnce(&S) -> Option<T>,
+) -> Result<Option<T>, CognitoError> {
+    source
+        .member(key)
+        .map(|v| read(&v).ok_or_else(|| CognitoError::validation(key, format!("{key} must be {expected}"))))
+        .transpose()
 }
 
 /// An object whose values are all strings (`ClientMetadata`), in key order.

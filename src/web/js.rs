@@ -3,6 +3,7 @@
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::core::protocol::member_as;
 use crate::core::{CognitoError, Source};
 
 /// `obj[key]`, or `None` when absent, `undefined` or `null`.
@@ -15,22 +16,9 @@ pub(crate) fn get(obj: &JsValue, key: &str) -> Option<JsValue> {
         .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
-/// `obj[key]` converted by `convert`; a value it refuses is a `ValidationError` saying the
-/// option must be `expected`.
-fn get_as<T>(
-    obj: &JsValue,
-    key: &'static str,
-    expected: &str,
-    convert: impl FnOnce(JsValue) -> Option<T>,
-) -> Result<Option<T>, CognitoError> {
-    get(obj, key)
-        .map(|v| convert(v).ok_or_else(|| CognitoError::validation(key, format!("{key} must be {expected}"))))
-        .transpose()
-}
-
 /// `obj[key]` as a string.
 pub(crate) fn get_string(obj: &JsValue, key: &'static str) -> Result<Option<String>, CognitoError> {
-    get_as(obj, key, "a string", |v| v.as_string())
+    member_as(obj, key, "a string", JsValue::as_string)
 }
 
 /// `obj[key]` as a whole number within `range`.
@@ -60,12 +48,12 @@ pub(crate) fn get_u32(
 
 /// `obj[key]` as a boolean.
 pub(crate) fn get_bool(obj: &JsValue, key: &'static str) -> Result<Option<bool>, CognitoError> {
-    get_as(obj, key, "true or false", |v| v.as_bool())
+    member_as(obj, key, "true or false", JsValue::as_bool)
 }
 
 /// `obj[key]` as a function.
 pub(crate) fn get_function(obj: &JsValue, key: &'static str) -> Result<Option<Function>, CognitoError> {
-    get_as(obj, key, "a function", |v| v.dyn_into::<Function>().ok())
+    member_as(obj, key, "a function", |v| v.dyn_ref::<Function>().cloned())
 }
 
 /// A real JavaScript `Error` with `name`, `message`, `status`, `retryable`, `kind` (and `field`
