@@ -753,7 +753,9 @@ fn split_host_port(authority: &str) -> Option<(&str, Option<&str>)> {
     Some((host, port))
 }
 
-fn is_loopback(host: &str) -> bool {
+/// Whether `host` (lower-case, IPv6 in brackets, no port) names this machine: `localhost` and
+/// its subdomains, `127.x.y.z`, `[::1]`.
+pub fn is_loopback(host: &str) -> bool {
     host == "localhost"
         || host.ends_with(".localhost")
         || host == "[::1]"

@@ -9,7 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::js;
 use crate::core::json::Value;
-use crate::core::protocol::{decode_response, read_answer};
+use crate::core::protocol::{decode_response, is_loopback, read_answer};
 use crate::core::{
     sign_request, CognitoError, CognitoRequest, Credentials, Endpoint, HttpRequest, Operation, Request,
     Secret, SigningTime,
@@ -266,9 +266,7 @@ fn warn_inline_secret_once() {
     let host = web_sys::window()
         .and_then(|w| w.location().hostname().ok())
         .unwrap_or_default();
-    let local =
-        host == "localhost" || host == "[::1]" || host.starts_with("127.") || host.ends_with(".localhost");
-    if !local && !WARNED.swap(true, Ordering::Relaxed) {
+    if !is_loopback(&host) && !WARNED.swap(true, Ordering::Relaxed) {
         web_sys::console::warn_1(&JsValue::from_str(
             "cognito-confirm: clientSecret is used in the page, where anyone can read it. \
              Compute SecretHash on your server and pass it with the secretHash option instead.",
