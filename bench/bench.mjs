@@ -1,5 +1,6 @@
-// `make bench`: bytes and timings of the form next to AWS Amplify UI's Authenticator, printed as
-// a table and written to bench/results/<date>-<commit>.md. Timings are medians over cold-cache loads in
+// `make bench`: bytes and timings of the form next to AWS Amplify UI's Authenticator, and bytes of
+// the headless build next to the libraries a hand-rolled form calls Cognito with, printed as
+// tables and written to bench/results/<date>-<commit>.md. Timings are medians over cold-cache loads in
 // headless Chromium, brotli served from 127.0.0.1; sizes are deterministic.
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
@@ -46,16 +47,25 @@ writeFileSync(join(ours, "app.js"), `import init, { mount } from "./cognito_conf
 await init();
 mount("#app", { endpoint: location.origin + "/cognito/", clientId: "7example1client2id3", username: "alice" });`);
 
-const amplifyDir = join(root, "bench", "amplify");
-if (!existsSync(join(amplifyDir, "node_modules"))) {
-  execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: amplifyDir, stdio: "inherit" });
+// The peers (bench/peers, pinned): each bundled as an app would ship it.
+const peersDir = join(root, "bench", "peers");
+if (!existsSync(join(peersDir, "node_modules"))) {
+  execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: peersDir, stdio: "inherit" });
 }
+const bundle = (entry, outdir) => execFileSync(join(peersDir, "node_modules", ".bin", "esbuild"), [
+  entry, "--bundle", "--minify", "--format=esm", "--target=es2022", "--platform=browser",
+  "--define:process.env.NODE_ENV=\"production\"", `--outdir=${outdir}`, "--log-level=warning",
+], { cwd: peersDir, stdio: "inherit" });
 const amplify = join(out, "amplify");
 mkdirSync(amplify);
-execFileSync(join(amplifyDir, "node_modules", ".bin", "esbuild"), [
-  "app.jsx", "--bundle", "--minify", "--format=esm", "--target=es2022", "--define:process.env.NODE_ENV=\"production\"",
-  `--outdir=${amplify}`, "--log-level=warning",
-], { cwd: amplifyDir, stdio: "inherit" });
+bundle("app.jsx", amplify);
+const headlessPeers = join(out, "headless-peers");
+const HEADLESS_PEERS = [
+  ["aws-sdk", "AWS SDK for JavaScript v3, the three commands", "3 of 3", "no"],
+  ["amplify-auth", "Amplify JS auth (confirmSignUp, resendSignUpCode)", "2 of 3", "no"],
+  ["identity-js", "amazon-cognito-identity-js (confirmRegistration, resendConfirmationCode)", "2 of 3", "no"],
+];
+for (const [name] of HEADLESS_PEERS) bundle(join("headless", `${name}.js`), headlessPeers);
 writeFileSync(join(amplify, "index.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>amplify</title>
 <link rel="stylesheet" href="app.css"><link rel="modulepreload" href="app.js">
 <script type="module" src="app.js"></script></head><body><div id="root"></div></body></html>`);
@@ -66,11 +76,13 @@ const measure = (label, buffers) => {
   const all = Buffer.concat(buffers);
   return { label, raw: all.length, gzip: buffers.reduce((s, b) => s + gz(b), 0), brotli: buffers.reduce((s, b) => s + br(b), 0) };
 };
+const headlessSize = measure("cognito-confirm headless (Promise API only)", files(join(root, "target", "pkg-headless"), ["cognito_confirm_bg.wasm", "cognito_confirm.js"]));
+const amplifySize = measure("Amplify UI Authenticator + React + CSS (esbuild --minify)", files(amplify, ["app.js", "app.css"]));
 const sizes = [
   measure("cognito-confirm form (wasm + JS glue; CSS is inside the wasm)", files(join(root, "pkg"), ["cognito_confirm_bg.wasm", "cognito_confirm.js"])),
   measure("  of which wasm", files(join(root, "pkg"), ["cognito_confirm_bg.wasm"])),
-  measure("cognito-confirm headless (Promise API only)", files(join(root, "target", "pkg-headless"), ["cognito_confirm_bg.wasm", "cognito_confirm.js"])),
-  measure("Amplify UI Authenticator + React + CSS (esbuild --minify)", files(amplify, ["app.js", "app.css"])),
+  headlessSize,
+  amplifySize,
   measure("bare Leptos 0.8 form, same build (one input, one button): the floor of a Leptos UI", files(floorPkg, ["leptos_floor_bg.wasm", "leptos_floor.js"])),
 ];
 
@@ -172,10 +184,16 @@ const sigv4 = execFileSync("cargo", ["run", "--quiet", "--release", "--example",
 // One file per date and commit, so runs before and after a change sit side by side.
 const git = (...args) => execFileSync("git", args, { cwd: root }).toString().trim();
 const commit = git("rev-parse", "--short", "HEAD") + (git("status", "--porcelain", "--untracked-files=no") ? "-dirty" : "");
-const amplifySize = sizes[3];
 let md = `# make bench — ${new Date().toISOString().slice(0, 10)}, commit ${commit}\n\n`;
 md += `## Bytes (deterministic)\n\n| what | raw KB | gzip -9 KB | brotli KB | gzip vs Amplify |\n|---|---:|---:|---:|---:|\n`;
 for (const s of sizes) md += `| ${s.label} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} | ${(s.gzip / amplifySize.gzip).toFixed(2)}× |\n`;
+md += `\n## Headless: the Promise API next to what a hand-rolled form calls (esbuild --minify)\n\n`;
+md += `| what | operations | SecretHash | raw KB | gzip -9 KB | brotli KB | headless vs this (gzip) |\n|---|---|---|---:|---:|---:|---:|\n`;
+md += `| ${headlessSize.label} | 3 of 3 | yes | ${kb(headlessSize.raw)} | ${kb(headlessSize.gzip)} | ${kb(headlessSize.brotli)} | 1.00× |\n`;
+for (const [name, label, operations, secretHash] of HEADLESS_PEERS) {
+  const s = measure(label, files(headlessPeers, [`${name}.js`]));
+  md += `| ${label} | ${operations} | ${secretHash} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} | ${(headlessSize.gzip / s.gzip).toFixed(2)}× |\n`;
+}
 md += `\n## Navigation to an interactive form (median of ${RUNS} cold loads, brotli, headless Chromium)\n\n| profile | cognito-confirm ms | Amplify UI ms | ratio | floor ms (one \`<input>\`) | floor ratio |\n|---|---:|---:|---:|---:|---:|\n`;
 for (const [k, v] of Object.entries(timings)) {
   md += `| ${k} | ${v.ours.toFixed(0)} | ${v.amplify.toFixed(0)} | ${(v.ours / v.amplify).toFixed(2)}× | ${v.floor.toFixed(0)} | ${(v.floor / v.amplify).toFixed(2)}× |\n`;
