@@ -24,16 +24,25 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 execFileSync("scripts/build.sh", ["web", "target/pkg-headless", "--no-default-features"], { cwd: root, stdio: "inherit" });
 
-// The floor of any Leptos UI: a bare Leptos form (bench/leptos-floor), built like the component.
-const floorCrate = join(root, "bench", "leptos-floor");
-const floorTarget = join(root, "target", "leptos-floor");
-const floorPkg = join(out, "leptos-floor");
-execFileSync("cargo", ["build", "--quiet", "--release", "--locked", "--target", "wasm32-unknown-unknown"], {
-  cwd: floorCrate, stdio: "inherit", env: { ...process.env, CARGO_TARGET_DIR: floorTarget },
-});
-execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", floorPkg, join(floorTarget, "wasm32-unknown-unknown", "release", "leptos_floor.wasm")], { stdio: "inherit" });
-execFileSync(join(root, "scripts", "optimize.sh"), ["wasm", join(floorPkg, "leptos_floor_bg.wasm")], { stdio: "inherit" });
-execFileSync(join(root, "scripts", "optimize.sh"), ["glue", floorPkg, "leptos_floor"], { stdio: "inherit" });
+// The floors: the same builds with nothing of the component in them. bench/leptos-floor is a bare
+// Leptos form (the floor of any Leptos UI); bench/headless-floor is one async export that computes a
+// SecretHash and POSTs with fetch (the floor of any wasm-bindgen Promise API). Each has its own
+// Cargo.lock and is built and optimised exactly like the package.
+function buildFloor(name) {
+  const crate = join(root, "bench", name);
+  const target = join(root, "target", name);
+  const pkg = join(out, name);
+  const stem = name.replace("-", "_");
+  execFileSync("cargo", ["build", "--quiet", "--release", "--locked", "--target", "wasm32-unknown-unknown"], {
+    cwd: crate, stdio: "inherit", env: { ...process.env, CARGO_TARGET_DIR: target },
+  });
+  execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", pkg, join(target, "wasm32-unknown-unknown", "release", `${stem}.wasm`)], { stdio: "inherit" });
+  execFileSync(join(root, "scripts", "optimize.sh"), ["wasm", join(pkg, `${stem}_bg.wasm`)], { stdio: "inherit" });
+  execFileSync(join(root, "scripts", "optimize.sh"), ["glue", pkg, stem], { stdio: "inherit" });
+  return [join(pkg, `${stem}_bg.wasm`), join(pkg, `${stem}.js`)];
+}
+const leptosFloor = buildFloor("leptos-floor");
+const headlessFloor = buildFloor("headless-floor");
 
 const ours = join(out, "ours");
 mkdirSync(ours);
@@ -83,7 +92,7 @@ const sizes = [
   measure("  of which wasm", files(join(root, "pkg"), ["cognito_confirm_bg.wasm"])),
   headlessSize,
   amplifySize,
-  measure("bare Leptos 0.8 form, same build (one input, one button): the floor of a Leptos UI", files(floorPkg, ["leptos_floor_bg.wasm", "leptos_floor.js"])),
+  measure("bare Leptos 0.8 form, same build (one input, one button): the floor of a Leptos UI", leptosFloor.map((f) => readFileSync(f))),
 ];
 
 // ---- timings --------------------------------------------------------------------------------
@@ -190,6 +199,8 @@ for (const s of sizes) md += `| ${s.label} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb
 md += `\n## Headless: the Promise API next to what a hand-rolled form calls (esbuild --minify)\n\n`;
 md += `| what | operations | SecretHash | raw KB | gzip -9 KB | brotli KB | headless vs this (gzip) |\n|---|---|---|---:|---:|---:|---:|\n`;
 md += `| ${headlessSize.label} | 3 of 3 | yes | ${kb(headlessSize.raw)} | ${kb(headlessSize.gzip)} | ${kb(headlessSize.brotli)} | 1.00× |\n`;
+const floorSize = measure("bare wasm-bindgen Promise API, same build (one call: SecretHash + fetch, no validation, errors or signing): the floor of a Rust headless build", headlessFloor.map((f) => readFileSync(f)));
+md += `| ${floorSize.label} | 1 of 3 | yes | ${kb(floorSize.raw)} | ${kb(floorSize.gzip)} | ${kb(floorSize.brotli)} | ${(headlessSize.gzip / floorSize.gzip).toFixed(2)}× |\n`;
 for (const [name, label, operations, secretHash] of HEADLESS_PEERS) {
   const s = measure(label, files(headlessPeers, [`${name}.js`]));
   md += `| ${label} | ${operations} | ${secretHash} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} | ${(headlessSize.gzip / s.gzip).toFixed(2)}× |\n`;
