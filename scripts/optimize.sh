@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # The size steps after wasm-bindgen, shared by the package build (scripts/build.sh) and the bench's
-# bare-Leptos reference, so both are built exactly alike.
+# floors, so all are built exactly alike.
 #   scripts/optimize.sh wasm FILE       binaryen's wasm-opt -Oz in place (npm's binaryen: Debian's
 #                                       is too old and breaks the module)
-#   scripts/optimize.sh glue DIR NAME   DIR/NAME.js bundled into one minified module in place,
-#                                       its snippets folded in (DIR/snippets is then removed);
-#                                       exported names and import.meta.url are kept
+#   scripts/optimize.sh glue DIR NAME   for a --target web build: short import names in
+#                                       DIR/NAME_bg.wasm and its glue (scripts/short-imports.mjs);
+#                                       then DIR/NAME.js bundled into one minified module in place,
+#                                       its snippets folded in (DIR/snippets is then removed). The
+#                                       exported names and import.meta.url are kept.
 set -euo pipefail
-bin="$(cd "$(dirname "$0")/.." && pwd)/node_modules/.bin"
+here="$(cd "$(dirname "$0")" && pwd)"
+bin="$here/../node_modules/.bin"
 case "${1:-}" in
   wasm)
     "$bin/wasm-opt" --merge-similar-functions -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
@@ -15,6 +18,7 @@ case "${1:-}" in
       --strip-debug --strip-producers "$2" -o "$2"
     ;;
   glue)
+    node "$here/short-imports.mjs" "$2" "$3"
     "$bin/esbuild" "$2/$3.js" --bundle --minify --format=esm --target=es2022 \
       --outfile="$2/$3.js" --allow-overwrite --log-level=warning
     rm -rf "$2/snippets"
