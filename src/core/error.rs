@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::json::Value;
+use super::protocol::Source;
 
 macro_rules! exceptions {
     ($($variant:ident => $wire:literal,)*) => {
@@ -359,19 +359,24 @@ pub fn sanitize_error_code(raw: &str) -> &str {
 /// Reads an error answer: the code from the `x-amzn-ErrorType` header when readable, else from
 /// the body's `__type` or `code`; the message from `message`, `Message` or `errorMessage`.
 /// `None` when the answer carries no error code at all.
-pub fn parse_error(status: u16, error_type_header: Option<&str>, body: &Value) -> Option<CognitoError> {
-    let text = |key: &str| body.get(key).and_then(Value::as_str);
+pub fn parse_error<S: Source>(
+    status: u16,
+    error_type_header: Option<&str>,
+    body: &S,
+) -> Option<CognitoError> {
+    let text = |key: &str| body.member(key).and_then(|v| v.string());
     let raw_code = error_type_header
         .filter(|h| !h.trim().is_empty())
+        .map(str::to_owned)
         .or_else(|| text("__type"))
         .or_else(|| text("code"))?;
-    let code = sanitize_error_code(raw_code);
+    let code = sanitize_error_code(&raw_code);
     if code.is_empty() {
         return None;
     }
     let message = text("message")
         .or_else(|| text("Message"))
         .or_else(|| text("errorMessage"))
-        .unwrap_or("");
+        .unwrap_or_default();
     Some(CognitoError::service(ErrorName::from_wire(code), message, status))
 }

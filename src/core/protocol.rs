@@ -310,23 +310,23 @@ fn write_metadata(w: &mut ObjectWriter, m: &ClientMetadata) {
     }
 }
 
-/// A typed response, read from the answer's JSON object.
+/// A typed response, read from the answer's JSON object: a parsed [`Value`] here, the browser's
+/// own `JSON.parse` result in the browser.
 pub trait FromJson: Sized {
     /// Reads the response; the error says which member was malformed.
-    fn from_json(value: &Value) -> Result<Self, String>;
+    fn from_json<S: Source>(value: &S) -> Result<Self, String>;
 }
 
 /// `value[key]` as an optional string (`null` is absent).
-fn opt_string(value: &Value, key: &str) -> Result<Option<String>, String> {
-    match value.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(format!("{key} is not a string")),
-    }
+fn opt_string<S: Source>(value: &S, key: &str) -> Result<Option<String>, String> {
+    value
+        .member(key)
+        .map(|v| v.string().ok_or_else(|| [key, " is not a string"].concat()))
+        .transpose()
 }
 
 impl FromJson for ConfirmSignUpResponse {
-    fn from_json(value: &Value) -> Result<Self, String> {
+    fn from_json<S: Source>(value: &S) -> Result<Self, String> {
         Ok(Self {
             session: opt_string(value, "Session")?,
         })
@@ -334,8 +334,8 @@ impl FromJson for ConfirmSignUpResponse {
 }
 
 impl FromJson for CodeDeliveryDetails {
-    fn from_json(value: &Value) -> Result<Self, String> {
-        if !value.is_object() {
+    fn from_json<S: Source>(value: &S) -> Result<Self, String> {
+        if value.keys().is_none() {
             return Err("CodeDeliveryDetails is not an object".into());
         }
         Ok(Self {
@@ -347,19 +347,18 @@ impl FromJson for CodeDeliveryDetails {
 }
 
 impl FromJson for ResendConfirmationCodeResponse {
-    fn from_json(value: &Value) -> Result<Self, String> {
-        let details = match value.get("CodeDeliveryDetails") {
-            None | Some(Value::Null) => None,
-            Some(d) => Some(CodeDeliveryDetails::from_json(d)?),
-        };
+    fn from_json<S: Source>(value: &S) -> Result<Self, String> {
         Ok(Self {
-            code_delivery_details: details,
+            code_delivery_details: value
+                .member("CodeDeliveryDetails")
+                .map(|d| CodeDeliveryDetails::from_json(&d))
+                .transpose()?,
         })
     }
 }
 
 impl FromJson for AdminConfirmSignUpResponse {
-    fn from_json(_: &Value) -> Result<Self, String> {
+    fn from_json<S: Source>(_: &S) -> Result<Self, String> {
         Ok(Self {})
     }
 }
@@ -836,17 +835,26 @@ pub fn parse_response<R: CognitoRequest>(
     body: &str,
 ) -> Result<R::Response, CognitoError> {
     let json = read_answer(status, error_type_header, body)?;
-    decode_response::<R>(status, &json)
+    decode_response::<R, _>(status, &json)
 }
 
 /// The untyped half of [`parse_response`], the same for every operation: the answer's JSON
 /// object on 2xx, else the named error (a Cognito exception, or `InvalidResponseError`).
 pub fn read_answer(status: u16, error_type_header: Option<&str>, body: &str) -> Result<Value, CognitoError> {
-    let json = json::parse(body);
+    answer_object(status, error_type_header, json::parse(body))
+}
+
+/// [`read_answer`] for a body already parsed (`None` when it is not JSON): the browser shell
+/// parses with the browser's own `JSON.parse` and reads the result here.
+pub fn answer_object<S: Source>(
+    status: u16,
+    error_type_header: Option<&str>,
+    json: Option<S>,
+) -> Result<S, CognitoError> {
+    let object = json.filter(|v| v.keys().is_some());
     if !(200..300).contains(&status) {
-        let error = json
+        let error = object
             .as_ref()
-            .filter(|v| v.is_object())
             .and_then(|v| parse_error(status, error_type_header, v));
         return Err(error.unwrap_or_else(|| {
             CognitoError::invalid_response(
@@ -855,7 +863,7 @@ pub fn read_answer(status: u16, error_type_header: Option<&str>, body: &str) -> 
             )
         }));
     }
-    json.filter(Value::is_object).ok_or_else(|| {
+    object.ok_or_else(|| {
         CognitoError::invalid_response(
             status,
             format!("HTTP {status} with a body that is not a JSON object"),
@@ -864,7 +872,10 @@ pub fn read_answer(status: u16, error_type_header: Option<&str>, body: &str) -> 
 }
 
 /// The typed half of [`parse_response`]: the operation's response from the answer's object.
-pub fn decode_response<R: CognitoRequest>(status: u16, json: &Value) -> Result<R::Response, CognitoError> {
+pub fn decode_response<R: CognitoRequest, S: Source>(
+    status: u16,
+    json: &S,
+) -> Result<R::Response, CognitoError> {
     R::Response::from_json(json).map_err(|why| {
         CognitoError::invalid_response(
             status,

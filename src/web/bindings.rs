@@ -17,16 +17,14 @@ const TYPES: &str = include_str!("types.d.ts");
 fn start(operation: Operation, request: JsValue, options: JsValue) -> Promise {
     super::panic::install();
     wasm_bindgen_futures::future_to_promise(async move {
-        let result: Result<String, CognitoError> = async {
+        let result: Result<JsValue, CognitoError> = async {
             let request = Request::read(operation, &request)?;
             request.validate()?;
             let client = Client::from_js(&options)?;
-            Ok(client.call(request).await?.text)
+            Ok(client.call(request).await?.json)
         }
         .await;
-        result
-            .map(|raw| js::parse_json(&raw))
-            .map_err(|e| js::to_js_error(&e))
+        result.map_err(|e| js::to_js_error(&e))
     })
 }
 

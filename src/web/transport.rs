@@ -8,8 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::js;
-use crate::core::json::Value;
-use crate::core::protocol::{decode_response, is_loopback, read_answer};
+use crate::core::protocol::{answer_object, decode_response, is_loopback};
 use crate::core::{
     sign_request, CognitoError, CognitoRequest, Credentials, Endpoint, HttpRequest, Operation, Request,
     Secret, SigningTime,
@@ -25,8 +24,8 @@ const MAX_RETRIES: u32 = 2;
 pub struct Answer {
     /// The HTTP status (2xx).
     pub status: u16,
-    /// The parsed object.
-    pub json: Value,
+    /// The object, parsed by the browser's `JSON.parse`.
+    pub json: JsValue,
     /// The body as Cognito sent it.
     pub text: String,
 }
@@ -34,7 +33,7 @@ pub struct Answer {
 impl Answer {
     /// The typed response of operation `R`.
     pub fn decode<R: CognitoRequest>(&self) -> Result<R::Response, CognitoError> {
-        decode_response::<R>(self.status, &self.json)
+        decode_response::<R, _>(self.status, &self.json)
     }
 }
 
@@ -167,8 +166,10 @@ impl Client {
                 sign_request(&mut http, &self.endpoint, credentials, region, time)?;
             }
             let outcome = match self.fetch(&http).await {
-                Ok((status, error_type, text)) => read_answer(status, error_type.as_deref(), &text)
-                    .map(|json| Answer { status, json, text }),
+                Ok((status, error_type, text)) => {
+                    answer_object(status, error_type.as_deref(), js_sys::JSON::parse(&text).ok())
+                        .map(|json| Answer { status, json, text })
+                }
                 Err(e) => Err(e),
             };
             let error = match outcome {
