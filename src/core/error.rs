@@ -276,7 +276,7 @@ impl CognitoError {
         if !skew_names.contains(&self.name.as_str()) {
             return None;
         }
-        let open = self.message.rfind('(')?;
+        let open = self.message.bytes().rposition(|b| b == b'(')?;
         let rest = self.message.get(open + 1..)?;
         super::sigv4::SigningTime::parse_amz_date(rest.get(..16)?)
     }
@@ -351,8 +351,12 @@ fn is_signature_error(name: &str) -> bool {
 /// Sanitises a wire error code as the AWS SDKs do: drop everything up to the last `#`
 /// (`namespace#`) and from the first `:` on (`:http://internal.amazon.com/…`).
 pub fn sanitize_error_code(raw: &str) -> &str {
-    let code = raw.split(':').next().unwrap_or(raw);
-    let code = code.rsplit('#').next().unwrap_or(code);
+    let code = raw
+        .get(..raw.bytes().position(|b| b == b':').unwrap_or(raw.len()))
+        .unwrap_or(raw);
+    let code = code
+        .get(code.bytes().rposition(|b| b == b'#').map_or(0, |i| i + 1)..)
+        .unwrap_or(code);
     code.trim()
 }
 

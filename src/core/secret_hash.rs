@@ -21,7 +21,16 @@ pub fn secret_hash(username: &str, client_id: &str, client_secret: &Secret) -> S
     let mut mac = hmac_sha256(client_secret.expose().as_bytes());
     mac.update(username.as_bytes());
     mac.update(client_id.as_bytes());
-    STANDARD.encode(mac.finalize().into_bytes())
+    // Into a fixed buffer: `Engine::encode` ends in `String::from_utf8(..).expect(..)`, whose
+    // error formatting is kilobytes of wasm. 32 bytes are 44 Base64 characters.
+    let mut out = [0u8; 44];
+    let n = STANDARD
+        .encode_slice(mac.finalize().into_bytes(), &mut out)
+        .unwrap_or(0);
+    out.get(..n)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or_default()
+        .to_owned()
 }
 
 /// HMAC-SHA256 keyed with `key`.

@@ -29,14 +29,24 @@ pub struct SigningTime(pub i64);
 impl SigningTime {
     /// `YYYYMMDD'T'HHMMSS'Z'`, the `X-Amz-Date` format.
     pub fn amz_date(self) -> String {
-        let (y, mo, d, h, mi, s) = civil(self.0);
-        format!("{y:04}{mo:02}{d:02}T{h:02}{mi:02}{s:02}Z")
+        let (_, _, _, h, mi, s) = civil(self.0);
+        let mut out = self.date_stamp();
+        out.push('T');
+        for n in [h, mi, s] {
+            push_digits(&mut out, n, 2);
+        }
+        out.push('Z');
+        out
     }
 
     /// `YYYYMMDD`, the credential scope's date.
     pub fn date_stamp(self) -> String {
         let (y, mo, d, ..) = civil(self.0);
-        format!("{y:04}{mo:02}{d:02}")
+        let mut out = String::with_capacity(16);
+        push_digits(&mut out, y, 4);
+        push_digits(&mut out, mo, 2);
+        push_digits(&mut out, d, 2);
+        out
     }
 
     /// Parses `YYYYMMDD'T'HHMMSS'Z'` (as in `X-Amz-Date` and skew error messages).
@@ -58,6 +68,14 @@ impl SigningTime {
     pub fn parse_rfc3339(text: &str) -> Option<Self> {
         let compact: String = text.chars().filter(|c| *c != '-' && *c != ':').collect();
         Self::parse_amz_date(&compact)
+    }
+}
+
+/// Appends the last `width` decimal digits of `n` (non-negative), zero-padded.
+fn push_digits(out: &mut String, n: i64, width: u32) {
+    for place in (0..width).rev() {
+        let digit = (n / 10_i64.pow(place)).rem_euclid(10);
+        out.push(char::from(b'0' + u8::try_from(digit).unwrap_or(0)));
     }
 }
 
@@ -203,7 +221,7 @@ pub fn sign_at(
     let canonical_request = format!(
         "{}\n{}\n{}\n{}\n{}\n{}",
         request.method,
-        uri_encode(&path, false),
+        uri_encode(path.as_bytes(), false),
         canonical_query(request.query),
         canonical_headers,
         signed_headers,
@@ -313,35 +331,41 @@ fn canonical_query(query: &str) -> String {
         .join("&")
 }
 
-fn percent_decode(text: &str) -> String {
+/// `%XX` sequences decoded to their bytes; anything else kept as is.
+fn percent_decode(text: &str) -> Vec<u8> {
+    let hex = |b: u8| char::from(b).to_digit(16).and_then(|d| u8::try_from(d).ok());
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let hex_pair = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-        match (b, hex_pair.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(decoded)) => {
-                out.push(decoded);
+        let pair = match (bytes.get(i + 1), bytes.get(i + 2)) {
+            (Some(&hi), Some(&lo)) if b == b'%' => hex(hi).zip(hex(lo)),
+            _ => None,
+        };
+        match pair {
+            Some((hi, lo)) => {
+                out.push(hi << 4 | lo);
                 i += 3;
             }
-            _ => {
+            None => {
                 out.push(b);
                 i += 1;
             }
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    out
 }
 
 /// RFC 3986 encoding of everything but unreserved characters (and `/` in paths).
-fn uri_encode(text: &str, encode_slash: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
+fn uri_encode(bytes: &[u8], encode_slash: bool) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for &b in bytes {
         match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(char::from(b)),
             b'/' if !encode_slash => out.push('/'),
             _ => {
-                let _ = write!(out, "%{b:02X}");
+                out.push('%');
+                push_hex(&mut out, b, b"0123456789ABCDEF");
             }
         }
     }
@@ -351,10 +375,19 @@ fn uri_encode(text: &str, encode_slash: bool) -> String {
 /// Lower-case hex.
 pub(crate) fn hex(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        let _ = write!(out, "{b:02x}");
+    for &b in bytes {
+        push_hex(&mut out, b, b"0123456789abcdef");
     }
     out
+}
+
+/// Appends `b` as two hex digits from `digits`.
+fn push_hex(out: &mut String, b: u8, digits: &[u8; 16]) {
+    for nibble in [b >> 4, b & 0x0F] {
+        out.push(char::from(
+            digits.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+        ));
+    }
 }
 
 #[cfg(test)]
