@@ -16,6 +16,7 @@ fi
 # --mode no-install: use the pinned local wasm-bindgen; never download tools.
 wasm-pack --quiet build --release --target "$target" --out-dir "$out" --mode no-install "$@" >/dev/null
 scripts/optimize.sh wasm "$out/cognito_confirm_bg.wasm"
+node scripts/public-api.mjs "$out" cognito_confirm "$target"
 if $npm_build; then
   rm -rf "$out/locales"
   cargo run --quiet --locked --example locales -- "$out/locales"

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::protocol::Source;
+use super::text::has;
 
 macro_rules! exceptions {
     ($($variant:ident => $wire:literal,)*) => {
@@ -321,12 +322,6 @@ fn classify(name: &ErrorName, message: &str, status: u16) -> ErrorKind {
         _ if status >= 500 => ErrorKind::Service,
         _ => ErrorKind::Other,
     }
-}
-
-/// Whether `text` contains `word`. (A byte search: `str::contains` with a string pattern brings
-/// in the standard library's substring searcher and its panic formatting, kilobytes of wasm.)
-fn has(text: &str, word: &str) -> bool {
-    text.as_bytes().windows(word.len()).any(|w| w == word.as_bytes())
 }
 
 fn is_already_confirmed(lower: &str) -> bool {

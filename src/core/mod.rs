@@ -9,6 +9,7 @@ pub mod protocol;
 mod secret;
 pub mod secret_hash;
 pub mod sigv4;
+pub mod text;
 pub mod validate;
 
 pub use error::{CognitoError, ErrorKind, ErrorName};

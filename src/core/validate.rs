@@ -3,15 +3,10 @@
 use super::error::CognitoError;
 use super::protocol::{AnalyticsMetadata, ClientMetadata, UserContextData};
 use super::sigv4::Credentials;
+use super::text::char_count;
 
 /// `StringType`: at most 131 072 characters.
 const STRING_MAX: usize = 131_072;
-
-/// The number of characters (Unicode scalar values) in `value`: its bytes that do not continue a
-/// UTF-8 sequence. (`chars().count()` brings a vectorised counter, most of a kilobyte of wasm.)
-pub fn char_count(value: &str) -> usize {
-    value.bytes().filter(|b| b & 0xC0 != 0x80).count()
-}
 
 fn length(field: &'static str, value: &str, min: usize, max: usize) -> Result<(), CognitoError> {
     let n = char_count(value);

@@ -376,7 +376,7 @@ pub fn ConfirmSignUp(
         let value = normalize_code(&event_target_value(&ev));
         code.set(value.clone());
         let auto = config.with_value(|c| c.auto_submit_length);
-        if auto.is_some_and(|n| n > 0 && crate::core::validate::char_count(&value) == n) {
+        if auto.is_some_and(|n| n > 0 && crate::core::text::char_count(&value) == n) {
             confirm();
         }
     };

@@ -1,0 +1,41 @@
+// The package's JavaScript surface, as an app sees it: each entry exports the names of
+// CONTRACT.md and README and nothing else (no classes of the crates it links), in its code and
+// in its typings.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const pkg = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "pkg");
+const HEADLESS = ["adminConfirmSignUp", "confirmSignUp", "resendConfirmationCode", "secretHash"];
+const FORM = [...HEADLESS, "MountHandle", "defineElement", "mount", "mountedCount", "registerLocale"];
+const INIT = ["default", "initSync"];
+
+// The exported names of a module: its `export { a as b, … }` lists and `export function|class`.
+function exportedNames(js) {
+  const names = [];
+  for (const [, list] of js.matchAll(/export\s*\{([^}]*)\}/g)) {
+    for (const item of list.split(",").map((s) => s.trim()).filter(Boolean)) names.push(item.split(/\s+as\s+/).pop());
+  }
+  for (const [, name] of js.matchAll(/export\s+(?:async\s+)?(?:function|class)\s+([\w$]+)/g)) names.push(name);
+  return names.sort();
+}
+
+const entries = [
+  ["cognito-confirm", "cognito_confirm.js", [...FORM, ...INIT]],
+  ["cognito-confirm/bundler", "bundler/cognito_confirm.js", FORM],
+  ["cognito-confirm/headless", "headless/cognito_confirm.js", [...HEADLESS, ...INIT]],
+];
+
+for (const [entry, file, expected] of entries) {
+  test(`${entry} exports exactly its own API`, () => {
+    assert.deepEqual(exportedNames(readFileSync(join(pkg, file), "utf8")), [...expected].sort());
+    const dts = readFileSync(join(pkg, file.replace(/\.js$/, ".d.ts")), "utf8");
+    for (const name of expected.filter((n) => !INIT.includes(n))) {
+      assert.match(dts, new RegExp(`export (?:function|class|interface) ${name}\\b`), `${name} is typed`);
+    }
+    const classes = [...dts.matchAll(/export class ([\w$]+)/g)].map((m) => m[1]);
+    assert.deepEqual(classes.filter((c) => !expected.includes(c)), [], "no classes of other crates in the typings");
+  });
+}
