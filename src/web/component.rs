@@ -388,13 +388,15 @@ pub fn ConfirmSignUp(
 
     let error_text = move || {
         form.with(|f| {
-            f.error().map(|e| {
-                let (message, next) = config.with_value(|c| c.messages.error(e));
-                match next {
-                    Some(next) => format!("{message} {next}"),
-                    None => message,
-                }
-            })
+            f.error()
+                .map(|e| {
+                    let (message, next) = config.with_value(|c| c.messages.error(e));
+                    match next {
+                        Some(next) => format!("{message} {next}"),
+                        None => message,
+                    }
+                })
+                .unwrap_or_default()
         })
     };
     let notice_text = move || {
@@ -472,7 +474,7 @@ pub fn ConfirmSignUp(
                 class="cognito-confirm__button cognito-confirm__resend"
                 part="button resend"
                 on:click=move |_| resend()
-                disabled=move || confirmed() || busy(Action::Resend) || cooldown() != 0
+                prop:disabled=move || confirmed() || busy(Action::Resend) || cooldown() != 0
                 aria-busy=move || if busy(Action::Resend) { "true" } else { "false" }
             >
                 {move || if busy(Action::Resend) { t(Key::Resending) } else { t(Key::Resend) }}
@@ -515,7 +517,7 @@ pub fn ConfirmSignUp(
                         type="submit"
                         class="cognito-confirm__button cognito-confirm__submit"
                         part="button submit"
-                        disabled=confirmed
+                        prop:disabled=confirmed
                         aria-busy=move || if busy(Action::Confirm) { "true" } else { "false" }
                     >
                         {move || if busy(Action::Confirm) { t(Key::Confirming) } else { t(confirm_label) }}
