@@ -428,7 +428,7 @@ pub fn ConfirmSignUp(
                     autocapitalize="none"
                     spellcheck="false"
                     required
-                    prop:value=move || typed_username.get()
+                    prop:value=typed_username
                     on:input=move |ev| typed_username.set(event_target_value(&ev))
                     prop:disabled=confirmed
                 />
@@ -455,7 +455,7 @@ pub fn ConfirmSignUp(
                     maxlength="2048"
                     aria-describedby=error_id2
                     aria-invalid=move || if form.with(|f| f.error().is_some()) { "true" } else { "false" }
-                    prop:value=move || code.get()
+                    prop:value=code
                     on:input=on_code_input
                     prop:disabled=confirmed
                 />
