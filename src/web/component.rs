@@ -216,6 +216,8 @@ pub fn ConfirmSignUp(
         }
     };
 
+    // Marks `action` as running, without re-rendering yet: the request is sent first (see
+    // `send`), so the fetch does not wait for the busy state to be drawn.
     let start = move |action: Action, request: Result<(), CognitoError>| -> bool {
         if let Err(e) = request {
             if form.try_update(|f| f.reject(e.clone())).is_some() {
@@ -223,7 +225,8 @@ pub fn ConfirmSignUp(
             }
             return false;
         }
-        form.try_update(|f| f.begin(action, now_ms())).unwrap_or(false)
+        form.try_update_untracked(|f| f.begin(action, now_ms()))
+            .unwrap_or(false)
     };
 
     // Threat protection data for confirm and resend, when there is any.
@@ -267,6 +270,7 @@ pub fn ConfirmSignUp(
             return;
         }
         send(
+            form,
             config.with_value(|c| c.client.clone()),
             request,
             Box::new(move |result| {
@@ -346,6 +350,7 @@ pub fn ConfirmSignUp(
             }
         };
         send(
+            form,
             config.with_value(|c| c.client.clone()),
             request.into(),
             Box::new(finish),
@@ -530,9 +535,17 @@ pub fn ConfirmSignUp(
 }
 
 /// Sends `request` in the background and hands the answer to `then`: one future type for every
-/// action, where a future per action would each compile its own state machine.
-fn send(client: Rc<Client>, request: Request, then: Box<dyn FnOnce(Result<Answer, CognitoError>)>) {
+/// action, where a future per action would each compile its own state machine. The request's
+/// task is queued before `form`'s subscribers are told of the busy state `start` set, so the
+/// fetch goes out first and the re-render follows in the same turn.
+fn send(
+    form: RwSignal<Form>,
+    client: Rc<Client>,
+    request: Request,
+    then: Box<dyn FnOnce(Result<Answer, CognitoError>)>,
+) {
     spawn_local(async move { then(client.call(request).await) });
+    form.notify();
 }
 
 /// "A new code was sent to a***@e***.com (email). Earlier codes no longer work."
