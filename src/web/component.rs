@@ -15,8 +15,8 @@ use crate::core::form::{normalize_code, Action, Form, Notice, Phase};
 use crate::core::i18n::{is_rtl, Key, Messages};
 use crate::core::protocol::UserContextData;
 use crate::core::{
-    AdminConfirmSignUpRequest, CodeDeliveryDetails, CognitoError, CognitoRequest, ConfirmSignUpRequest,
-    Request, ResendConfirmationCodeRequest,
+    AdminConfirmSignUpRequest, CodeDeliveryDetails, CognitoError, ConfirmSignUpRequest, Request,
+    ResendConfirmationCodeRequest,
 };
 
 /// Default `resendCooldownSeconds`.
@@ -216,17 +216,21 @@ pub fn ConfirmSignUp(
         }
     };
 
-    // Marks `action` as running, without re-rendering yet: the request is sent first (see
-    // `send`), so the fetch does not wait for the busy state to be drawn.
-    let start = move |action: Action, request: Result<(), CognitoError>| -> bool {
-        if let Err(e) = request {
+    // Validates `request`, marks `action` as running and sends it, handing the answer to `then`.
+    // The busy state is set untracked and drawn only once the request's task is queued, so the
+    // fetch goes out first and the re-render follows in the same turn.
+    let launch = move |action: Action, request: Request, then: Then| {
+        if let Err(e) = request.validate() {
             if form.try_update(|f| f.reject(e.clone())).is_some() {
                 report_error(e);
             }
-            return false;
+            return;
         }
-        form.try_update_untracked(|f| f.begin(action, now_ms()))
-            .unwrap_or(false)
+        if form.try_update_untracked(|f| f.begin(action, now_ms())) != Some(true) {
+            return;
+        }
+        send(config.with_value(|c| c.client.clone()), request, then);
+        form.notify();
     };
 
     // Threat protection data for confirm and resend, when there is any.
@@ -266,12 +270,8 @@ pub fn ConfirmSignUp(
             }
             .into(),
         };
-        if !start(Action::Confirm, request.validate()) {
-            return;
-        }
-        send(
-            form,
-            config.with_value(|c| c.client.clone()),
+        launch(
+            Action::Confirm,
             request,
             Box::new(move |result| {
                 finish_confirm(result.and_then(|answer| {
@@ -320,9 +320,6 @@ pub fn ConfirmSignUp(
             client_metadata: config.with_value(|c| c.client_metadata.clone()),
             ..Default::default()
         };
-        if !start(Action::Resend, request.validate()) {
-            return;
-        }
         let finish = move |result: Result<Answer, CognitoError>| {
             let result = result.and_then(|answer| {
                 Ok(Resent {
@@ -349,12 +346,7 @@ pub fn ConfirmSignUp(
                 Err(e) => report_error(e),
             }
         };
-        send(
-            form,
-            config.with_value(|c| c.client.clone()),
-            request.into(),
-            Box::new(finish),
-        );
+        launch(Action::Resend, request.into(), Box::new(finish));
     };
 
     // WebOTP: fill the code from an incoming SMS and submit it; aborted when the form goes.
@@ -534,18 +526,13 @@ pub fn ConfirmSignUp(
     }
 }
 
+/// What runs with the answer to a request.
+type Then = Box<dyn FnOnce(Result<Answer, CognitoError>)>;
+
 /// Sends `request` in the background and hands the answer to `then`: one future type for every
-/// action, where a future per action would each compile its own state machine. The request's
-/// task is queued before `form`'s subscribers are told of the busy state `start` set, so the
-/// fetch goes out first and the re-render follows in the same turn.
-fn send(
-    form: RwSignal<Form>,
-    client: Rc<Client>,
-    request: Request,
-    then: Box<dyn FnOnce(Result<Answer, CognitoError>)>,
-) {
+/// action, where a future per action would each compile its own state machine.
+fn send(client: Rc<Client>, request: Request, then: Then) {
     spawn_local(async move { then(client.call(request).await) });
-    form.notify();
 }
 
 /// "A new code was sent to a***@e***.com (email). Earlier codes no longer work."
