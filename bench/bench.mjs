@@ -33,7 +33,7 @@ function buildFloor(name) {
   const target = join(root, "target", name);
   const pkg = join(out, name);
   const stem = name.replace("-", "_");
-  execFileSync("cargo", ["build", "--quiet", "--release", "--locked", "--target", "wasm32-unknown-unknown"], {
+  execFileSync(join(root, "scripts", "size-env.sh"), ["cargo", "build", "--quiet", "--release", "--locked", "--target", "wasm32-unknown-unknown"], {
     cwd: crate, stdio: "inherit", env: { ...process.env, CARGO_TARGET_DIR: target },
   });
   execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", pkg, join(target, "wasm32-unknown-unknown", "release", `${stem}.wasm`)], { stdio: "inherit" });

@@ -20,6 +20,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "the wasm32-unknown-unknown target" rustup target add wasm32-unknown-unknown
 fi
 
+# The standard library's source: the package build rebuilds std for size (scripts/size-env.sh).
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  step "the rust-src component" rustup component add rust-src
+fi
+
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   step "Debian's package lists" apt-get update -qq

@@ -13,8 +13,10 @@ if [ $# -eq 0 ]; then
   npm_build=true
   set -- --no-default-features --features ui
 fi
-# --mode no-install: use the pinned local wasm-bindgen; never download tools.
-wasm-pack --quiet build --release --target "$target" --out-dir "$out" --mode no-install "$@" >/dev/null
+# --mode no-install: use the pinned local wasm-bindgen; never download tools. The size settings
+# (scripts/size-env.sh) change how std is built, so these builds keep their own target dir and
+# the test and lint builds in target/ are not rebuilt each time.
+CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target/size} scripts/size-env.sh wasm-pack --quiet build --release --target "$target" --out-dir "$out" --mode no-install "$@" >/dev/null
 scripts/optimize.sh wasm "$out/cognito_confirm_bg.wasm"
 node scripts/public-api.mjs "$out" cognito_confirm "$target"
 if $npm_build; then

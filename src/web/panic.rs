@@ -27,8 +27,10 @@ pub fn install() {
                 .map(|s| (*s).to_owned())
                 .or_else(|| info.payload().downcast_ref::<String>().cloned())
                 .unwrap_or_default();
+            // The package is built without panic locations (scripts/size-env.sh): line 0.
             let place = info
                 .location()
+                .filter(|l| l.line() != 0)
                 .map(|l| format!(" at {}:{}", l.file(), l.line()))
                 .unwrap_or_default();
             report(&format!("{message}{place}"));
