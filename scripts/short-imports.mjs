@@ -1,11 +1,17 @@
-// Short import names for a --target web build (scripts/optimize.sh glue). wasm-bindgen names each
-// import of the module like `./cognito_confirm_bg.js` / `__wbg_fetch_a78cd56510e6b65e`: the
-// hashes are incompressible and every name is paid twice, in the module's import section and as
-// a key of the glue's import object. This renames them to `a` / `a`, `b`, … in both, leaves the
-// module's exports (what `init()` returns) as they are, and checks that the module still compiles
-// and that glue and module agree name for name.
-// Usage: node scripts/short-imports.mjs DIR NAME   (DIR/NAME_bg.wasm and DIR/NAME.js, in place)
-import { readFileSync, writeFileSync } from "node:fs";
+// Short import and internal export names for a --target web build (scripts/optimize.sh glue).
+// wasm-bindgen names each import of the module like `./cognito_confirm_bg.js` /
+// `__wbg_fetch_a78cd56510e6b65e`, and exports its own plumbing under names like
+// `wasm_bindgen__convert__closures_____invoke__h…` or `__wbindgen_malloc`: the hashes are
+// incompressible and every name is paid twice, in the module and in the glue. This renames
+//   - the imports to `a` / `a`, `b`, … (module and the glue's import object);
+//   - the exports wasm-bindgen adds for itself (any name but `memory` that is not a plain
+//     camelCase word like `confirmSignUp`) to `a`, `b`, … (module, the glue's `wasm.NAME`
+//     references and the typings of what `init()` returns);
+// keeps `memory` and the API's own exports, and checks that the module still compiles and that
+// glue and module agree name for name.
+// Usage: node scripts/short-imports.mjs DIR NAME   (DIR/NAME_bg.wasm, DIR/NAME.js and the .d.ts
+// files beside them, in place)
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 
 const [dir, name] = process.argv.slice(2);
@@ -58,6 +64,36 @@ const skipLimits = () => {
 const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const shortName = (i) => (i < LETTERS.length ? LETTERS[i] : shortName(Math.floor(i / LETTERS.length) - 1) + LETTERS[i % LETTERS.length]);
 
+// The export section: internal names become short ones, in order; the rest are kept.
+const kept = (name) => name === "memory" || /^[a-z][A-Za-z]*$/.test(name);
+const exportRenames = [];
+function renameExports(end) {
+  const count = readU32();
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    const from = readName();
+    const desc = bytes.subarray(pos, pos + 1);
+    pos += 1;
+    const indexStart = pos;
+    skipLeb();
+    let to = from;
+    if (!kept(from)) {
+      to = shortName(exportRenames.length);
+      exportRenames.push({ from, to });
+    }
+    entries.push([...uleb(Buffer.byteLength(to)), ...Buffer.from(to), ...desc, ...bytes.subarray(indexStart, pos)]);
+  }
+  if (pos !== end) fail("export section did not parse to its end");
+  const names = new Set();
+  for (const e of WebAssembly.Module.exports(new WebAssembly.Module(bytes))) {
+    const r = exportRenames.find((x) => x.from === e.name);
+    names.add(r ? r.to : e.name);
+  }
+  if (names.size !== count) fail("the short export names collide with the kept ones");
+  const body = [...uleb(count), ...entries.flat()];
+  return Buffer.from([7, ...uleb(body.length), ...body]);
+}
+
 pos = 8;
 const renames = [];
 const sections = [bytes.subarray(0, 8)];
@@ -66,6 +102,10 @@ while (pos < bytes.length) {
   const id = bytes[pos++];
   const size = readU32();
   const end = pos + size;
+  if (id === 7) {
+    sections.push(renameExports(end));
+    continue;
+  }
   if (id !== 2) {
     sections.push(bytes.subarray(start, end));
     pos = end;
@@ -115,12 +155,39 @@ for (const module of modules) {
   glue = glue.replace(key, `"a":`);
 }
 
-// ---- checks: the module compiles and asks for exactly the renamed imports --------------------
+// The glue reads the module's exports as `wasm.NAME` and never as another object's property
+// (a wrapper function of the same name is the glue's own, minified by esbuild); the typings list them
+// as `readonly NAME:` (what `init()` returns) and `export const NAME:` (the module's own .d.ts).
+const typings = [join(dir, `${name}.d.ts`), join(dir, `${name}_bg.wasm.d.ts`)].filter(existsSync);
+const typingText = typings.map((path) => readFileSync(path, "utf8"));
+for (const { from, to } of exportRenames) {
+  const properties = glue.match(new RegExp(`\\.${from}(?![\\w$])`, "g"))?.length ?? 0;
+  const reads = glue.match(word(`wasm.${from}`))?.length ?? 0;
+  if (properties !== reads) fail(`export ${from} is read in the glue other than as wasm.${from}`);
+  glue = glue.replace(word(`wasm.${from}`), `wasm.${to}`);
+  typingText.forEach((text, i) => {
+    typingText[i] = text.replace(word(`readonly ${from}:`), `readonly ${to}:`).replace(word(`export const ${from}:`), `export const ${to}:`);
+  });
+}
+
+// ---- checks: the module compiles, asks for exactly the renamed imports and exports exactly the
+// renamed names ------------------------------------------------------------------------------
 const compiled = new WebAssembly.Module(out);
+const original = new WebAssembly.Module(bytes);
 const now = WebAssembly.Module.imports(compiled);
-const was = WebAssembly.Module.imports(new WebAssembly.Module(bytes));
+const was = WebAssembly.Module.imports(original);
 if (now.length !== was.length || now.some((imp, i) => imp.module !== "a" || imp.name !== renames[i].to || imp.kind !== was[i].kind)) {
   fail("the renamed module's imports do not match the renaming");
 }
+const exportsNow = WebAssembly.Module.exports(compiled);
+const exportsWas = WebAssembly.Module.exports(original);
+const renamed = (n) => exportRenames.find((r) => r.from === n)?.to ?? n;
+if (exportsNow.length !== exportsWas.length || exportsNow.some((e, i) => e.name !== renamed(exportsWas[i].name) || e.kind !== exportsWas[i].kind)) {
+  fail("the renamed module's exports do not match the renaming");
+}
+for (const text of typingText) {
+  for (const { from } of exportRenames) if (word(from).test(text)) fail(`a typing still names ${from}`);
+}
 writeFileSync(wasmPath, out);
 writeFileSync(gluePath, glue);
+typings.forEach((path, i) => writeFileSync(path, typingText[i]));
