@@ -19,6 +19,7 @@ fi
 CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target/size} scripts/size-env.sh wasm-pack --quiet build --release --target "$target" --out-dir "$out" --mode no-install "$@" >/dev/null
 scripts/optimize.sh wasm "$out/cognito_confirm_bg.wasm"
 node scripts/public-api.mjs "$out" cognito_confirm "$target"
+node scripts/guard-glue.mjs "$out" cognito_confirm "$target"
 if $npm_build; then
   rm -rf "$out/locales"
   cargo run --quiet --locked --example locales -- "$out/locales"

@@ -3,7 +3,8 @@
 // `__wbg_fetch_a78cd56510e6b65e`, and exports its own plumbing under names like
 // `wasm_bindgen__convert__closures_____invoke__h…` or `__wbindgen_malloc`: the hashes are
 // incompressible and every name is paid twice, in the module and in the glue. This renames
-//   - the imports to `a` / `a`, `b`, … (module and the glue's import object);
+//   - the imports to `a` / `a`, `b`, … (module and the glue's import object); a snippet module
+//     the module imports from directly becomes `b`, `c`, … with its export names kept;
 //   - the exports wasm-bindgen adds for itself (any name but `memory` that is not a plain
 //     camelCase word like `confirmSignUp`) to `a`, `b`, … (module, the glue's `wasm.NAME`
 //     references and the typings of what `init()` returns);
@@ -96,6 +97,10 @@ function renameExports(end) {
 
 pos = 8;
 const renames = [];
+const mainModule = `./${name}_bg.js`;
+// Import module → its short name: the glue's own module is `a`, snippets `b`, `c`, ….
+const moduleNames = new Map([[mainModule, "a"]]);
+let mainCount = 0;
 const sections = [bytes.subarray(0, 8)];
 while (pos < bytes.length) {
   const start = pos;
@@ -129,9 +134,13 @@ while (pos < bytes.length) {
       pos += 1; // tag: attribute, type index
       skipLeb();
     } else fail(`unknown import kind ${kind}`);
-    const to = shortName(i);
-    renames.push({ module, from: field, to });
-    entries.push([...uleb(1), 0x61 /* "a" */, ...uleb(to.length), ...Buffer.from(to), ...bytes.subarray(descStart, pos)]);
+    // The glue's own module: short field names. A snippet the module imports from directly:
+    // the fields are that module's export names and stay.
+    if (module !== mainModule && !moduleNames.has(module)) moduleNames.set(module, shortName(moduleNames.size));
+    const toModule = moduleNames.get(module);
+    const to = module === mainModule ? shortName(mainCount++) : field;
+    renames.push({ module, toModule, from: field, to });
+    entries.push([...uleb(toModule.length), ...Buffer.from(toModule), ...uleb(Buffer.byteLength(to)), ...Buffer.from(to), ...bytes.subarray(descStart, pos)]);
   }
   if (pos !== end) fail("import section did not parse to its end");
   const body = [...uleb(count), ...entries.flat()];
@@ -140,19 +149,18 @@ while (pos < bytes.length) {
 const out = Buffer.concat(sections);
 
 // ---- the glue -------------------------------------------------------------------------------
-const modules = new Set(renames.map((r) => r.module));
-if (modules.size > 1) fail(`expected one import module, found ${[...modules].join(", ")}`);
 let glue = readFileSync(gluePath, "utf8");
 const word = (s) => new RegExp(`(?<![\\w$])${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w$])`, "g");
-for (const { from, to } of renames) {
+for (const { module, from, to } of renames) {
+  if (module !== mainModule) continue;
   const hits = glue.match(word(from))?.length ?? 0;
   if (hits !== 1) fail(`import ${from} appears ${hits} times in the glue, expected once as a key`);
   glue = glue.replace(word(from), to);
 }
-for (const module of modules) {
+for (const [module, to] of moduleNames) {
   const key = `${JSON.stringify(module)}:`;
   if (glue.split(key).length !== 2) fail(`import module ${module} is not one key of the glue's import object`);
-  glue = glue.replace(key, `"a":`);
+  glue = glue.replace(key, `"${to}":`);
 }
 
 // The glue reads the module's exports as `wasm.NAME` and never as another object's property
@@ -176,7 +184,7 @@ const compiled = new WebAssembly.Module(out);
 const original = new WebAssembly.Module(bytes);
 const now = WebAssembly.Module.imports(compiled);
 const was = WebAssembly.Module.imports(original);
-if (now.length !== was.length || now.some((imp, i) => imp.module !== "a" || imp.name !== renames[i].to || imp.kind !== was[i].kind)) {
+if (now.length !== was.length || now.some((imp, i) => imp.module !== renames[i].toModule || imp.name !== renames[i].to || imp.kind !== was[i].kind)) {
   fail("the renamed module's imports do not match the renaming");
 }
 const exportsNow = WebAssembly.Module.exports(compiled);

@@ -122,9 +122,9 @@ fn render(id: u32, element: web_sys::HtmlElement, options: JsValue, read: ReadOp
     if read.stylesheet {
         super::style::adopt_for(&element);
     }
-    super::panic::track(&element);
-    let target = element.clone();
     let config = read.config;
+    super::panic::track(&element, config.messages.get(i18n::Key::ErrorOther));
+    let target = element.clone();
     let view = mount_to(element, move || leptos::view! { <ConfirmSignUp config=config /> });
     Mounted {
         id,

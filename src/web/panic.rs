@@ -1,19 +1,20 @@
-//! A panic must not leave a dead form behind: the hook reports it on the console and turns every
-//! mounted form into a visible error. (With `panic = "abort"` the module then traps; the page and
-//! other scripts keep working, and a reload brings the form back.)
+//! A failure of the module must not leave a dead form behind. `guard.js` holds the mounted forms
+//! and, when the module fails, reports it on the console and turns every form into a visible
+//! error. The package's build aborts on a panic without running any hook (a trap, which
+//! `guard.js` catches in the glue); other builds report through the hook installed here. Either
+//! way the module then traps: the page and other scripts keep working, and a reload brings the
+//! form back.
 
-use std::cell::RefCell;
 use std::sync::Once;
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-#[cfg(feature = "ui")]
-use crate::core::i18n::{builtin, Key};
-
-thread_local! {
-    /// The elements forms are mounted into.
-    static TARGETS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+#[wasm_bindgen(module = "/src/web/guard.js")]
+extern "C" {
+    fn watch(target: &Element, message: &str);
+    fn unwatch(target: &Element);
+    fn failed(detail: &str);
 }
 
 /// Installs the hook once per page.
@@ -27,7 +28,7 @@ pub fn install() {
                 .map(|s| (*s).to_owned())
                 .or_else(|| info.payload().downcast_ref::<String>().cloned())
                 .unwrap_or_default();
-            // The package is built without panic locations (scripts/size-env.sh): line 0.
+            // Builds without panic locations report line 0: nothing worth saying.
             let place = info
                 .location()
                 .filter(|l| l.line() != 0)
@@ -38,39 +39,18 @@ pub fn install() {
     });
 }
 
-/// Remembers a mount target.
-pub fn track(target: &Element) {
-    let _ = TARGETS.try_with(|t| t.try_borrow_mut().map(|mut t| t.push(target.clone())));
+/// Remembers a mount target, with the form's translated text for a failure.
+pub fn track(target: &Element, message: &str) {
+    watch(target, message);
 }
 
 /// Forgets a mount target.
 pub fn untrack(target: &Element) {
-    let _ = TARGETS.try_with(|t| t.try_borrow_mut().map(|mut t| t.retain(|e| e != target)));
+    unwatch(target);
 }
 
-/// What the hook does: a console error and, in every mounted form, `data-state="error"` with a
-/// translated message in its alert region. Written defensively: it runs while something failed.
+/// What the hook does: a console error and, in every mounted form, `data-state="error"` with
+/// its translated message in its alert region.
 pub fn report(message: &str) {
-    web_sys::console::error_1(&JsValue::from_str(&format!(
-        "cognito-confirm: internal error: {message}"
-    )));
-    #[cfg(feature = "ui")]
-    show_in_forms();
-}
-
-#[cfg(feature = "ui")]
-fn show_in_forms() {
-    let _ = TARGETS.try_with(|targets| {
-        let Ok(targets) = targets.try_borrow() else { return };
-        for target in targets.iter() {
-            let Ok(Some(root)) = target.query_selector(".cognito-confirm") else {
-                continue;
-            };
-            let _ = root.set_attribute("data-state", "error");
-            let lang = root.get_attribute("lang").unwrap_or_default();
-            if let Ok(Some(alert)) = root.query_selector("[role=alert]") {
-                alert.set_text_content(Some(builtin(&lang, Key::ErrorOther)));
-            }
-        }
-    });
+    failed(message);
 }

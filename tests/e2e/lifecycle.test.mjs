@@ -1,5 +1,6 @@
 // mount()/unmount() as an app uses them: a dropped handle keeps the form, several forms share a
-// page, and 1 000 mount/unmount cycles leave no mounted form and no growth of wasm memory.
+// page, and 1 000 mount/unmount cycles leave no mounted form and no growth of wasm memory. And
+// when the module fails for good (a trap), the forms say so instead of going dead.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { newPage } from "./support/browser.mjs";
@@ -91,5 +92,51 @@ test("an app may unmount the form from inside onConfirmed", async () => {
   // The module still works.
   await page.evaluate((o) => { window.cc.mount("#app", o); }, options);
   assert.equal(await page.locator(".cognito-confirm").count(), 1);
+  await context.close();
+});
+
+// A trap is what a panic becomes in the package's build (it aborts without a hook); here one is
+// caused for real by handing the raw export out-of-bounds string pointers, as no input through
+// the API can.
+const trap = () => {
+  const far = 0xffffff00;
+  try {
+    window.wasm.secretHash(far, 64, far, 64, far, 64);
+    return "returned";
+  } catch (e) {
+    return e.constructor.name;
+  }
+};
+
+test("a trap in the module turns every mounted form into a visible, translated error", async () => {
+  const { page, context, problems } = await blank();
+  await page.evaluate((o) => {
+    window.cc.mount("#app", o);
+    const other = document.createElement("div");
+    other.id = "other";
+    document.body.append(other);
+    window.cc.mount("#other", { ...o, messages: { errorOther: "Das hat nicht geklappt." } });
+  }, options);
+  await page.locator("#app input[name=code]").fill("123");
+  assert.equal(await page.evaluate(trap), "RuntimeError");
+  for (const [id, text] of [["app", "Something went wrong. Try again."], ["other", "Das hat nicht geklappt."]]) {
+    assert.equal(await page.locator(`#${id} .cognito-confirm`).getAttribute("data-state"), "error");
+    assert.equal(await page.locator(`#${id} [role=alert]`).textContent(), text);
+  }
+  assert.equal(await page.locator("#app input[name=code]").inputValue(), "123", "the typed code stays");
+  assert.equal(problems.length, 1, problems.join("\n"));
+  assert.match(problems[0], /^console: cognito-confirm: internal error: RuntimeError/);
+  await context.close();
+});
+
+test("the headless build reports a trap on the console", async () => {
+  const { page, context, problems } = await newPage(browser);
+  await page.goto(`${server.url}test/blank.html`);
+  await page.evaluate(async () => {
+    window.wasm = await (await import("/pkg/headless/cognito_confirm.js")).default();
+  });
+  assert.equal(await page.evaluate(trap), "RuntimeError");
+  assert.equal(problems.length, 1, problems.join("\n"));
+  assert.match(problems[0], /^console: cognito-confirm: internal error: RuntimeError/);
   await context.close();
 });
