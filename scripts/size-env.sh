@@ -6,7 +6,10 @@
 #   - panic locations carry no file names or lines (-Zlocation-detail=none), which also keeps
 #     machine paths out of the module: the bytes no longer depend on where the registry lives;
 #   - Debug formatting is compiled out (-Zfmt-debug=none). The wasm formats nothing with `{:?}`
-#     for people to read; tests built without this script still run every Debug impl.
+#     for people to read; tests built without this script still run every Debug impl;
+#   - a panic aborts at once, without formatting a message or running a hook
+#     (-Cpanic=immediate-abort): it is a trap, which src/web/guard.js reports in the glue and in
+#     every mounted form (scripts/guard-glue.mjs).
 # These are unstable options: RUSTC_BOOTSTRAP=1 lets the machine's stable toolchain accept them
 # (rust-src comes from scripts/bootstrap.sh). Only the wasm32 target gets the flags: build
 # scripts and proc macros are built as usual. Set COGNITO_CONFIRM_PLAIN_STD=1 to build with
