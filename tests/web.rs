@@ -597,6 +597,20 @@ async fn hostile_input_gets_named_validation_errors_before_sending() {
     assert!(body.contains("مستخدم😀"));
 }
 
+/// The wasm's SHA-256 is not the host's (a compact build of it, see Cargo.toml): known answers
+/// from Python's `hmac`, one of them longer than a block in key and message.
+#[wasm_bindgen_test]
+fn secret_hash_in_the_browser_matches_known_answers() {
+    assert_eq!(
+        bindings::secret_hash("zoë", "abc", "secret"),
+        "5T1aPMPoYBDs19aEblYJXzurYWGb+LAfjTZfJ67t/jU="
+    );
+    assert_eq!(
+        bindings::secret_hash(&"u".repeat(200), "7example1client2id3", &"k".repeat(100)),
+        "FgwMAwWDKnhvdCQ+NqQ0qrmOCbMLMAo2sZNr5LgaUxk="
+    );
+}
+
 #[wasm_bindgen_test]
 async fn secret_hash_precedence_member_then_provider_then_inline_secret() {
     let calls = intercept(200, "{}");
@@ -618,6 +632,7 @@ async fn secret_hash_precedence_member_then_provider_then_inline_secret() {
     let inline = run_js("({ region: 'eu-west-1', clientSecret: 'secret' })");
     bindings::confirm_sign_up(req(), inline.clone()).await.unwrap();
     let expected = bindings::secret_hash("zoë", "abc", "secret");
+    assert_eq!(expected, "5T1aPMPoYBDs19aEblYJXzurYWGb+LAfjTZfJ67t/jU=");
     assert!(
         body_of(0).contains(&format!(r#""SecretHash":"{expected}""#)),
         "{}",
