@@ -9,6 +9,7 @@
 // Usage: node scripts/public-api.mjs DIR NAME web|bundler   (before scripts/optimize.sh wasm)
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
+import { rewriteSections, uleb } from "./wasm-binary.mjs";
 
 const NOT_OURS = ["IntoUnderlyingByteSource", "IntoUnderlyingSink", "IntoUnderlyingSource"];
 // The module's exports behind them: `intounderlyingsink_write`, `__wbg_intounderlyingsink_free`, ….
@@ -69,57 +70,23 @@ edit(`${name}_bg.wasm.d.ts`, (dts) =>
 
 // ---- the module's export section ---------------------------------------------------------------
 const wasmPath = join(dir, `${name}_bg.wasm`);
-const bytes = readFileSync(wasmPath);
-let pos = 8;
-const readU32 = () => {
-  let result = 0;
-  let shift = 0;
-  let b;
-  do {
-    b = bytes[pos++];
-    result |= (b & 0x7f) << shift;
-    shift += 7;
-  } while (b & 0x80);
-  return result >>> 0;
-};
-const uleb = (n) => {
-  const out = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return out;
-};
-const sections = [bytes.subarray(0, 8)];
-let dropped = 0;
-while (pos < bytes.length) {
-  const start = pos;
-  const id = bytes[pos++];
-  const size = readU32();
-  const end = pos + size;
-  if (id !== 7) {
-    sections.push(bytes.subarray(start, end));
-    pos = end;
-    continue;
-  }
-  const count = readU32();
-  const kept = [];
-  for (let i = 0; i < count; i++) {
-    const entry = pos;
-    const length = readU32();
-    const exportName = bytes.subarray(pos, pos + length).toString("utf8");
-    pos += length + 1; // the name, then the kind
-    readU32(); // the index
-    if (NOT_OURS_EXPORT.test(exportName)) dropped++;
-    else kept.push(bytes.subarray(entry, pos));
-  }
-  if (pos !== end) fail("export section did not parse to its end");
-  const body = Buffer.concat([Buffer.from(uleb(kept.length)), ...kept]);
-  sections.push(Buffer.from([7, ...uleb(body.length)]), body);
-}
-const out = Buffer.concat(sections);
+const out = rewriteSections(readFileSync(wasmPath), {
+  7: (r) => {
+    const count = r.u32();
+    const kept = [];
+    let keptCount = 0;
+    for (let i = 0; i < count; i++) {
+      const entry = r.pos;
+      const exportName = r.name();
+      r.byte(); // kind
+      r.skipLeb(); // index
+      if (NOT_OURS_EXPORT.test(exportName)) continue;
+      kept.push(...r.since(entry));
+      keptCount++;
+    }
+    return [...uleb(keptCount), ...kept];
+  },
+}, fail);
 const left = WebAssembly.Module.exports(new WebAssembly.Module(out)).filter((e) => NOT_OURS_EXPORT.test(e.name));
 if (left.length) fail(`the module still exports ${left.map((e) => e.name).join(", ")}`);
 writeFileSync(wasmPath, out);

@@ -14,6 +14,7 @@
 // files beside them, in place)
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
+import { nameBytes, rewriteSections, uleb } from "./wasm-binary.mjs";
 
 const [dir, name] = process.argv.slice(2);
 const wasmPath = join(dir, `${name}_bg.wasm`);
@@ -23,44 +24,8 @@ const fail = (why) => {
   process.exit(1);
 };
 
-// ---- the module's import section ------------------------------------------------------------
+// ---- the module's import and export sections -------------------------------------------------
 const bytes = readFileSync(wasmPath);
-const uleb = (n) => {
-  const out = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return out;
-};
-let pos;
-const readU32 = () => {
-  let result = 0;
-  let shift = 0;
-  let b;
-  do {
-    b = bytes[pos++];
-    result |= (b & 0x7f) << shift;
-    shift += 7;
-  } while (b & 0x80);
-  return result >>> 0;
-};
-const skipLeb = () => {
-  while (bytes[pos++] & 0x80);
-};
-const readName = () => {
-  const len = readU32();
-  const s = bytes.subarray(pos, pos + len).toString("utf8");
-  pos += len;
-  return s;
-};
-const skipLimits = () => {
-  const flags = bytes[pos++];
-  skipLeb();
-  if (flags & 1) skipLeb();
-};
 // Letters only: a … z, A … Z, then aa, ab, …; each a valid property name.
 const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const shortName = (i) => (i < LETTERS.length ? LETTERS[i] : shortName(Math.floor(i / LETTERS.length) - 1) + LETTERS[i % LETTERS.length]);
@@ -68,71 +33,53 @@ const shortName = (i) => (i < LETTERS.length ? LETTERS[i] : shortName(Math.floor
 // The export section: internal names become short ones, in order; the rest are kept.
 const kept = (name) => name === "memory" || /^[a-z][A-Za-z]*$/.test(name);
 const exportRenames = [];
-function renameExports(end) {
-  const count = readU32();
+function renameExports(r) {
+  const count = r.u32();
   const entries = [];
   for (let i = 0; i < count; i++) {
-    const from = readName();
-    const desc = bytes.subarray(pos, pos + 1);
-    pos += 1;
-    const indexStart = pos;
-    skipLeb();
+    const from = r.name();
+    const start = r.pos;
+    r.byte(); // kind
+    r.skipLeb(); // index
     let to = from;
     if (!kept(from)) {
       to = shortName(exportRenames.length);
       exportRenames.push({ from, to });
     }
-    entries.push([...uleb(Buffer.byteLength(to)), ...Buffer.from(to), ...desc, ...bytes.subarray(indexStart, pos)]);
+    entries.push(...nameBytes(to), ...r.since(start));
   }
-  if (pos !== end) fail("export section did not parse to its end");
   const names = new Set();
   for (const e of WebAssembly.Module.exports(new WebAssembly.Module(bytes))) {
-    const r = exportRenames.find((x) => x.from === e.name);
-    names.add(r ? r.to : e.name);
+    const renamed = exportRenames.find((x) => x.from === e.name);
+    names.add(renamed ? renamed.to : e.name);
   }
   if (names.size !== count) fail("the short export names collide with the kept ones");
-  const body = [...uleb(count), ...entries.flat()];
-  return Buffer.from([7, ...uleb(body.length), ...body]);
+  return [...uleb(count), ...entries];
 }
 
-pos = 8;
 const renames = [];
 const mainModule = `./${name}_bg.js`;
 // Import module → its short name: the glue's own module is `a`, snippets `b`, `c`, ….
 const moduleNames = new Map([[mainModule, "a"]]);
 let mainCount = 0;
-const sections = [bytes.subarray(0, 8)];
-while (pos < bytes.length) {
-  const start = pos;
-  const id = bytes[pos++];
-  const size = readU32();
-  const end = pos + size;
-  if (id === 7) {
-    sections.push(renameExports(end));
-    continue;
-  }
-  if (id !== 2) {
-    sections.push(bytes.subarray(start, end));
-    pos = end;
-    continue;
-  }
-  const count = readU32();
+function renameImports(r) {
+  const count = r.u32();
   const entries = [];
   for (let i = 0; i < count; i++) {
-    const module = readName();
-    const field = readName();
-    const descStart = pos;
-    const kind = bytes[pos++];
-    if (kind === 0x00) skipLeb(); // function: type index
+    const module = r.name();
+    const field = r.name();
+    const descStart = r.pos;
+    const kind = r.byte();
+    if (kind === 0x00) r.skipLeb(); // function: type index
     else if (kind === 0x01) {
-      if (bytes[pos] >= 0x63 && bytes[pos] <= 0x64) fail("typed reference tables are not handled");
-      pos += 1; // table: reference type
-      skipLimits();
-    } else if (kind === 0x02) skipLimits(); // memory
-    else if (kind === 0x03) pos += 2; // global: value type, mutability
+      if (r.bytes[r.pos] >= 0x63 && r.bytes[r.pos] <= 0x64) fail("typed reference tables are not handled");
+      r.byte(); // table: reference type
+      r.skipLimits();
+    } else if (kind === 0x02) r.skipLimits(); // memory
+    else if (kind === 0x03) r.pos += 2; // global: value type, mutability
     else if (kind === 0x04) {
-      pos += 1; // tag: attribute, type index
-      skipLeb();
+      r.byte(); // tag: attribute, type index
+      r.skipLeb();
     } else fail(`unknown import kind ${kind}`);
     // The glue's own module: short field names. A snippet the module imports from directly:
     // the fields are that module's export names and stay.
@@ -140,13 +87,12 @@ while (pos < bytes.length) {
     const toModule = moduleNames.get(module);
     const to = module === mainModule ? shortName(mainCount++) : field;
     renames.push({ module, toModule, from: field, to });
-    entries.push([...uleb(toModule.length), ...Buffer.from(toModule), ...uleb(Buffer.byteLength(to)), ...Buffer.from(to), ...bytes.subarray(descStart, pos)]);
+    entries.push(...nameBytes(toModule), ...nameBytes(to), ...r.since(descStart));
   }
-  if (pos !== end) fail("import section did not parse to its end");
-  const body = [...uleb(count), ...entries.flat()];
-  sections.push(Buffer.from([2, ...uleb(body.length), ...body]));
+  return [...uleb(count), ...entries];
 }
-const out = Buffer.concat(sections);
+
+const out = rewriteSections(bytes, { 2: renameImports, 7: renameExports }, fail);
 
 // ---- the glue -------------------------------------------------------------------------------
 let glue = readFileSync(gluePath, "utf8");

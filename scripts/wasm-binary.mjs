@@ -1,0 +1,94 @@
+// The parts of the wasm binary format that the build scripts edit (scripts/short-imports.mjs,
+// scripts/public-api.mjs): LEB128 numbers, names, and rewriting one section of a module while
+// keeping the others byte for byte.
+
+/** The unsigned LEB128 bytes of `n`. */
+export function uleb(n) {
+  const out = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n) b |= 0x80;
+    out.push(b);
+  } while (n);
+  return out;
+}
+
+/** A name as the format writes it: its length, then its UTF-8 bytes. */
+export function nameBytes(name) {
+  const utf8 = Buffer.from(name, "utf8");
+  return [...uleb(utf8.length), ...utf8];
+}
+
+/** A cursor over a module's bytes. */
+export class Reader {
+  constructor(bytes, pos = 0) {
+    this.bytes = bytes;
+    this.pos = pos;
+  }
+
+  byte() {
+    return this.bytes[this.pos++];
+  }
+
+  u32() {
+    let result = 0;
+    let shift = 0;
+    let b;
+    do {
+      b = this.bytes[this.pos++];
+      result |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80);
+    return result >>> 0;
+  }
+
+  skipLeb() {
+    while (this.bytes[this.pos++] & 0x80);
+  }
+
+  name() {
+    const length = this.u32();
+    const s = this.bytes.subarray(this.pos, this.pos + length).toString("utf8");
+    this.pos += length;
+    return s;
+  }
+
+  /** Table and memory limits: flags, minimum, and a maximum if flagged. */
+  skipLimits() {
+    const flags = this.byte();
+    this.skipLeb();
+    if (flags & 1) this.skipLeb();
+  }
+
+  /** The bytes from `start` to here. */
+  since(start) {
+    return this.bytes.subarray(start, this.pos);
+  }
+}
+
+/**
+ * The module with the contents of each section whose id is a key of `edits` replaced by what
+ * `edits[id](reader)` returns (an array of bytes); the reader starts at the section's contents
+ * and must end exactly at their end. Every other section is kept as it is.
+ */
+export function rewriteSections(bytes, edits, fail) {
+  const parts = [bytes.subarray(0, 8)];
+  const r = new Reader(bytes, 8);
+  while (r.pos < bytes.length) {
+    const start = r.pos;
+    const id = r.byte();
+    const size = r.u32();
+    const end = r.pos + size;
+    const edit = edits[id];
+    if (!edit) {
+      parts.push(bytes.subarray(start, end));
+      r.pos = end;
+      continue;
+    }
+    const contents = edit(r);
+    if (r.pos !== end) fail(`section ${id} did not parse to its end`);
+    parts.push(Buffer.from([id, ...uleb(contents.length), ...contents]));
+  }
+  return Buffer.concat(parts);
+}
