@@ -3,7 +3,7 @@
 use std::fmt;
 
 use super::protocol::Source;
-use super::text::has;
+use super::text::{concat, decimal, has};
 
 macro_rules! exceptions {
     ($($variant:ident => $wire:literal,)*) => {
@@ -210,7 +210,7 @@ impl CognitoError {
         Self::local(
             ErrorName::Timeout,
             ErrorKind::Timeout,
-            format!("No answer from Cognito within {ms} ms"),
+            concat(&["No answer from Cognito within ", &decimal(u64::from(ms)), " ms"]),
         )
     }
 

@@ -5,6 +5,7 @@ use super::error::{parse_error, CognitoError};
 use super::json::{self, ObjectWriter, Value};
 use super::secret_hash::secret_hash;
 use super::sigv4::{sign_at, Credentials, SignableRequest, SigningParams, SigningTime};
+use super::text::{concat, decimal};
 use super::validate;
 use super::Secret;
 
@@ -38,7 +39,7 @@ impl Operation {
 
     /// The `X-Amz-Target` header value.
     pub fn target(self) -> String {
-        format!("{TARGET_PREFIX}.{}", self.name())
+        concat(&[TARGET_PREFIX, ".", self.name()])
     }
 
     /// Whether the call must be signed with Signature V4.
@@ -199,14 +200,17 @@ impl<'a, S: Source> Members<'a, S> {
     fn new(source: &'a S, field: &'static str, known: &[&str]) -> Result<Self, CognitoError> {
         let keys = source
             .keys()
-            .ok_or_else(|| CognitoError::validation(field, format!("{field} must be an object")))?;
+            .ok_or_else(|| CognitoError::validation(field, concat(&[field, " must be an object"])))?;
         if let Some(unknown) = keys.iter().find(|k| !known.contains(&k.as_str())) {
             return Err(CognitoError::validation(
                 field,
-                format!(
-                    "{field} has an unknown member \"{unknown}\"; its members are {}",
-                    known.join(", ")
-                ),
+                concat(&[
+                    field,
+                    " has an unknown member \"",
+                    unknown,
+                    "\"; its members are ",
+                    &known.join(", "),
+                ]),
             ));
         }
         Ok(Self { source })
@@ -276,7 +280,7 @@ pub fn member_as<S: Source, T>(
 ) -> Result<Option<T>, CognitoError> {
     source
         .member(key)
-        .map(|v| read(&v).ok_or_else(|| CognitoError::validation(key, format!("{key} must be {expected}"))))
+        .map(|v| read(&v).ok_or_else(|| CognitoError::validation(key, concat(&[key, " must be ", expected]))))
         .transpose()
 }
 
@@ -285,7 +289,7 @@ pub fn read_string_map<S: Source>(
     source: &S,
     field: &'static str,
 ) -> Result<Vec<(String, String)>, CognitoError> {
-    let bad = || CognitoError::validation(field, format!("{field} must be an object of strings"));
+    let bad = || CognitoError::validation(field, concat(&[field, " must be an object of strings"]));
     let keys = source.keys().ok_or_else(bad)?;
     keys.into_iter()
         .map(|k| {
@@ -587,7 +591,7 @@ impl Request {
         if source.keys().is_none() {
             return Err(CognitoError::validation(
                 "request",
-                format!("{} needs a request object", operation.name()),
+                concat(&[operation.name(), " needs a request object"]),
             ));
         }
         Ok(match operation {
@@ -666,14 +670,15 @@ impl Endpoint {
     /// The regional Cognito endpoint. The region must look like an AWS region.
     pub fn for_region(region: &str) -> Result<Self, CognitoError> {
         validate::region(region)?;
-        Self::parse(&format!("https://cognito-idp.{region}.amazonaws.com/"))
+        Self::parse(&concat(&["https://cognito-idp.", region, ".amazonaws.com/"]))
     }
 
     /// An explicit URL. `https` always; plain `http` only to a loopback host (a local
     /// Cognito-compatible server), so credentials and codes never cross a network in clear.
     pub fn parse(url: &str) -> Result<Self, CognitoError> {
-        let bad =
-            |why: &str| CognitoError::validation("endpoint", format!("Invalid endpoint \"{url}\": {why}"));
+        let bad = |why: &str| {
+            CognitoError::validation("endpoint", concat(&["Invalid endpoint \"", url, "\": ", why]))
+        };
         let (https, rest) = if let Some(rest) = url.strip_prefix("https://") {
             (true, rest)
         } else if let Some(rest) = url.strip_prefix("http://") {
@@ -698,7 +703,7 @@ impl Endpoint {
         }
         let default_port = if https { "443" } else { "80" };
         let host = match port {
-            Some(p) if p != default_port => format!("{hostname}:{p}"),
+            Some(p) if p != default_port => concat(&[hostname, ":", p]),
             _ => hostname.to_owned(),
         };
         let path = if tail.is_empty() {
@@ -708,7 +713,7 @@ impl Endpoint {
         };
         let scheme = if https { "https" } else { "http" };
         Ok(Self {
-            url: format!("{scheme}://{host}{path}"),
+            url: concat(&[scheme, "://", &host, &path]),
             host,
             path,
         })
@@ -859,14 +864,22 @@ pub fn answer_object<S: Source>(
         return Err(error.unwrap_or_else(|| {
             CognitoError::invalid_response(
                 status,
-                format!("HTTP {status} without a Cognito error in the body"),
+                concat(&[
+                    "HTTP ",
+                    &decimal(u64::from(status)),
+                    " without a Cognito error in the body",
+                ]),
             )
         }));
     }
     object.ok_or_else(|| {
         CognitoError::invalid_response(
             status,
-            format!("HTTP {status} with a body that is not a JSON object"),
+            concat(&[
+                "HTTP ",
+                &decimal(u64::from(status)),
+                " with a body that is not a JSON object",
+            ]),
         )
     })
 }
@@ -879,7 +892,7 @@ pub fn decode_response<R: CognitoRequest, S: Source>(
     R::Response::from_json(json).map_err(|why| {
         CognitoError::invalid_response(
             status,
-            format!("Unexpected {} response: {why}", R::OPERATION.name()),
+            concat(&["Unexpected ", R::OPERATION.name(), " response: ", &why]),
         )
     })
 }

@@ -3,13 +3,12 @@
 //! Written on hmac/sha2 because the official signer does not target the browser. Tested
 //! against AWS's Signature V4 test suite (`tests/sigv4_suite.rs`) and botocore.
 
-use std::fmt::Write as _;
-
 use hmac::Mac;
 use sha2::{Digest, Sha256};
 
 use super::secret::Secret;
 use super::secret_hash::hmac_sha256;
+use super::text::concat;
 
 /// AWS credentials for signing. `Debug` never shows the secret key or the session token.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -210,7 +209,10 @@ pub fn sign_at(
         .join(";");
     let mut canonical_headers = String::new();
     for (name, value) in &headers {
-        let _ = writeln!(canonical_headers, "{name}:{value}");
+        canonical_headers.push_str(name);
+        canonical_headers.push(':');
+        canonical_headers.push_str(value);
+        canonical_headers.push('\n');
     }
 
     let path = if params.normalize_path {
@@ -218,36 +220,54 @@ pub fn sign_at(
     } else {
         request.path.to_owned()
     };
-    let canonical_request = format!(
-        "{}\n{}\n{}\n{}\n{}\n{}",
+    let canonical_request = concat(&[
         request.method,
-        uri_encode(path.as_bytes(), false),
-        canonical_query(request.query),
-        canonical_headers,
-        signed_headers,
-        payload_hash
-    );
+        "\n",
+        &uri_encode(path.as_bytes(), false),
+        "\n",
+        &canonical_query(request.query),
+        "\n",
+        &canonical_headers,
+        "\n",
+        &signed_headers,
+        "\n",
+        &payload_hash,
+    ]);
 
-    let scope = format!(
-        "{}/{}/{}/aws4_request",
-        params.time.date_stamp(),
+    let scope = concat(&[
+        &params.time.date_stamp(),
+        "/",
         params.region,
-        params.service
-    );
-    let string_to_sign = format!(
-        "{ALGORITHM}\n{amz_date}\n{scope}\n{}",
-        hex(&Sha256::digest(canonical_request.as_bytes()))
-    );
+        "/",
+        params.service,
+        "/aws4_request",
+    ]);
+    let string_to_sign = concat(&[
+        ALGORITHM,
+        "\n",
+        &amz_date,
+        "\n",
+        &scope,
+        "\n",
+        &hex(&Sha256::digest(canonical_request.as_bytes())),
+    ]);
 
     let key = signing_key(&credentials.secret_access_key, params);
     let mut mac = hmac_sha256(&key);
     mac.update(string_to_sign.as_bytes());
     let signature = hex(&mac.finalize().into_bytes());
 
-    let authorization = format!(
-        "{ALGORITHM} Credential={}/{scope}, SignedHeaders={signed_headers}, Signature={signature}",
-        credentials.access_key_id
-    );
+    let authorization = concat(&[
+        ALGORITHM,
+        " Credential=",
+        &credentials.access_key_id,
+        "/",
+        &scope,
+        ", SignedHeaders=",
+        &signed_headers,
+        ", Signature=",
+        &signature,
+    ]);
     if let (Some(token), false) = (token, params.sign_session_token) {
         added.push(("X-Amz-Security-Token".into(), token.expose().to_owned()));
     }
@@ -266,7 +286,7 @@ fn signing_key(secret: &Secret, params: &SigningParams<'_>) -> Vec<u8> {
         mac.update(data.as_bytes());
         mac.finalize().into_bytes().to_vec()
     };
-    let k_secret = format!("AWS4{}", secret.expose());
+    let k_secret = concat(&["AWS4", secret.expose()]);
     let k_date = step(k_secret.as_bytes(), &params.time.date_stamp());
     let k_region = step(&k_date, params.region);
     let k_service = step(&k_region, params.service);
@@ -291,7 +311,7 @@ fn normalize_path(path: &str) -> String {
         }
     }
     let trailing = path.ends_with('/') || path.ends_with("/.") || path.ends_with("/..");
-    let mut result = format!("/{}", out.join("/"));
+    let mut result = concat(&["/", &out.join("/")]);
     if trailing && !out.is_empty() {
         result.push('/');
     }
@@ -326,7 +346,7 @@ fn canonical_query(query: &str) -> String {
     sort_pairs(&mut pairs);
     pairs
         .iter()
-        .map(|(k, v)| format!("{k}={v}"))
+        .map(|(k, v)| concat(&[k, "=", v]))
         .collect::<Vec<_>>()
         .join("&")
 }

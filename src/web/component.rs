@@ -14,6 +14,7 @@ use super::transport::{Answer, Client};
 use crate::core::form::{normalize_code, Action, Form, Notice, Phase};
 use crate::core::i18n::{is_rtl, Key, Messages};
 use crate::core::protocol::UserContextData;
+use crate::core::text::{concat, decimal};
 use crate::core::{
     AdminConfirmSignUpRequest, CodeDeliveryDetails, CognitoError, ConfirmSignUpRequest, Request,
     ResendConfirmationCodeRequest,
@@ -142,9 +143,10 @@ pub fn ConfirmSignUp(
     config: Config,
 ) -> impl IntoView {
     let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-    let code_id = format!("cognito-confirm-{id}-code");
-    let user_id = format!("cognito-confirm-{id}-username");
-    let error_id = format!("cognito-confirm-{id}-error");
+    let id = decimal(u64::from(id));
+    let code_id = concat(&["cognito-confirm-", &id, "-code"]);
+    let user_id = concat(&["cognito-confirm-", &id, "-username"]);
+    let error_id = concat(&["cognito-confirm-", &id, "-error"]);
 
     let form = RwSignal::new(Form::new(config.resend_cooldown_seconds));
     let code = RwSignal::new(config.code.as_deref().map(normalize_code).unwrap_or_default());
@@ -389,7 +391,7 @@ pub fn ConfirmSignUp(
                 .map(|e| {
                     let (message, next) = config.with_value(|c| c.messages.error(e));
                     match next {
-                        Some(next) => format!("{message} {next}"),
+                        Some(next) => concat(&[&message, " ", &next]),
                         None => message,
                     }
                 })
@@ -479,9 +481,9 @@ pub fn ConfirmSignUp(
                     {move || match cooldown() {
                         0 => String::new(),
                         s => {
-                            let seconds = s.to_string();
+                            let seconds = decimal(u64::from(s));
                             let text = config.with_value(|c| c.messages.format(Key::Countdown, &[("seconds", &seconds)]));
-                            format!(" {text}")
+                            concat(&[" ", &text])
                         }
                     }}
                 </span>
@@ -550,5 +552,5 @@ fn resent_text(messages: &Messages, details: &CodeDeliveryDetails) -> String {
         ),
         _ => messages.get(Key::CodeSentNoDestination).to_owned(),
     };
-    format!("{sent} {}", messages.get(Key::EarlierCodesInvalid))
+    concat(&[&sent, " ", messages.get(Key::EarlierCodesInvalid)])
 }

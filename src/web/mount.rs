@@ -13,6 +13,7 @@ use super::transport::Client;
 use super::{js, page};
 use crate::core::i18n::{self, Messages};
 use crate::core::protocol::read_string_map;
+use crate::core::text::concat;
 use crate::core::CognitoError;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -205,7 +206,10 @@ pub fn define_element(tag_name: Option<String>) -> Result<JsValue, JsValue> {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '_'));
     if !valid {
-        let e = CognitoError::validation("tagName", format!("\"{tag}\" is not a valid custom element name"));
+        let e = CognitoError::validation(
+            "tagName",
+            concat(&["\"", &tag, "\" is not a valid custom element name"]),
+        );
         return Err(js::to_js_error(&e));
     }
     let mount_fn = Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(|target, options| {
@@ -245,10 +249,10 @@ pub(crate) fn config_from_js(options: &JsValue, locale: &str) -> Result<Config, 
     let overrides = string_map(options, "messages")?;
     let (messages, unknown) = messages_for(locale, overrides);
     if !unknown.is_empty() {
-        web_sys::console::warn_1(&JsValue::from_str(&format!(
-            "cognito-confirm: unknown messages keys ignored: {}",
-            unknown.join(", ")
-        )));
+        web_sys::console::warn_1(&JsValue::from_str(&concat(&[
+            "cognito-confirm: unknown messages keys ignored: ",
+            &unknown.join(", "),
+        ])));
     }
     let on = |key: &'static str| js::get_function(options, key);
     let on_confirmed = on("onConfirmed")?.map(|f| {
@@ -309,7 +313,7 @@ pub fn register_locale(locale: &str, messages: JsValue) -> Result<(), JsValue> {
     if language.is_empty() || !language.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(fail(CognitoError::validation(
             "locale",
-            format!("\"{locale}\" is not a BCP 47 locale"),
+            concat(&["\"", locale, "\" is not a BCP 47 locale"]),
         )));
     }
     let texts = read_string_map(&messages, "messages").map_err(fail)?;
@@ -321,7 +325,7 @@ pub fn register_locale(locale: &str, messages: JsValue) -> Result<(), JsValue> {
     if !unknown.is_empty() {
         return Err(fail(CognitoError::validation(
             "messages",
-            format!("unknown messages keys: {}", unknown.join(", ")),
+            concat(&["unknown messages keys: ", &unknown.join(", ")]),
         )));
     }
     REGISTERED.with(|r| {
@@ -370,13 +374,28 @@ fn messages_for(locale: &str, overrides: Vec<(String, String)>) -> (Messages, Ve
         });
     if first_time {
         let how = if i18n::TRANSLATIONS.contains(&language.as_str()) {
-            format!("Import \"cognito-confirm/locales/{language}.js\" and pass it to registerLocale(\"{language}\", …).")
+            concat(&[
+                "Import \"cognito-confirm/locales/",
+                &language,
+                ".js\" and pass it to registerLocale(\"",
+                &language,
+                "\", …).",
+            ])
         } else {
-            format!("The package has no \"{language}\" translation: pass your own to registerLocale(\"{language}\", …).")
+            concat(&[
+                "The package has no \"",
+                &language,
+                "\" translation: pass your own to registerLocale(\"",
+                &language,
+                "\", …).",
+            ])
         };
-        web_sys::console::warn_1(&JsValue::from_str(&format!(
-            "cognito-confirm: no \"{language}\" messages are loaded, so the form is in English. {how}"
-        )));
+        web_sys::console::warn_1(&JsValue::from_str(&concat(&[
+            "cognito-confirm: no \"",
+            &language,
+            "\" messages are loaded, so the form is in English. ",
+            &how,
+        ])));
     }
     found
 }

@@ -9,6 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::js;
 use crate::core::protocol::{answer_object, decode_response, is_loopback};
+use crate::core::text::concat;
 use crate::core::{
     sign_request, CognitoError, CognitoRequest, Credentials, Endpoint, HttpRequest, Operation, Request,
     Secret, SigningTime,
@@ -199,7 +200,7 @@ impl Client {
         user_pool_id: Option<&str>,
     ) -> Result<(&Credentials, String), CognitoError> {
         let credentials = self.credentials.as_ref().ok_or_else(|| {
-            CognitoError::validation("credentials", format!("{} needs credentials", operation.name()))
+            CognitoError::validation("credentials", concat(&[operation.name(), " needs credentials"]))
         })?;
         let region = match &self.region {
             Some(region) => region.clone(),
@@ -248,7 +249,7 @@ impl Client {
         if name == "TimeoutError" || name == "AbortError" {
             return CognitoError::timeout(self.timeout_ms);
         }
-        CognitoError::network(format!("Cognito could not be reached: {}", js::describe(error)))
+        CognitoError::network(concat(&["Cognito could not be reached: ", &js::describe(error)]))
     }
 }
 
@@ -277,7 +278,7 @@ fn warn_inline_secret_once() {
 
 async fn call_provider(provider: &Function, username: &str, client_id: &str) -> Result<String, CognitoError> {
     let fail = |why: String| {
-        CognitoError::validation("secretHash", format!("The secretHash provider failed: {why}"))
+        CognitoError::validation("secretHash", concat(&["The secretHash provider failed: ", &why]))
     };
     let value = provider
         .call2(
