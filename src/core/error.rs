@@ -3,7 +3,7 @@
 use std::fmt;
 
 use super::protocol::Source;
-use super::text::{concat, decimal, has};
+use super::text::{decimal, has};
 
 macro_rules! exceptions {
     ($($variant:ident => $wire:literal,)*) => {
@@ -210,7 +210,7 @@ impl CognitoError {
         Self::local(
             ErrorName::Timeout,
             ErrorKind::Timeout,
-            concat(&["No answer from Cognito within ", &decimal(u64::from(ms)), " ms"]),
+            ["No answer from Cognito within ", &decimal(u64::from(ms)), " ms"].concat(),
         )
     }
 

@@ -5,7 +5,7 @@ use super::error::{parse_error, CognitoError};
 use super::json::{self, ObjectWriter, Value};
 use super::secret_hash::secret_hash;
 use super::sigv4::{sign_at, Credentials, SignableRequest, SigningParams, SigningTime};
-use super::text::{concat, decimal};
+use super::text::decimal;
 use super::validate;
 use super::Secret;
 
@@ -39,7 +39,7 @@ impl Operation {
 
     /// The `X-Amz-Target` header value.
     pub fn target(self) -> String {
-        concat(&[TARGET_PREFIX, ".", self.name()])
+        [TARGET_PREFIX, ".", self.name()].concat()
     }
 
     /// Whether the call must be signed with Signature V4.
@@ -200,17 +200,18 @@ impl<'a, S: Source> Members<'a, S> {
     fn new(source: &'a S, field: &'static str, known: &[&str]) -> Result<Self, CognitoError> {
         let keys = source
             .keys()
-            .ok_or_else(|| CognitoError::validation(field, concat(&[field, " must be an object"])))?;
+            .ok_or_else(|| CognitoError::validation(field, [field, " must be an object"].concat()))?;
         if let Some(unknown) = keys.iter().find(|k| !known.contains(&k.as_str())) {
             return Err(CognitoError::validation(
                 field,
-                concat(&[
+                [
                     field,
                     " has an unknown member \"",
                     unknown,
                     "\"; its members are ",
                     &known.join(", "),
-                ]),
+                ]
+                .concat(),
             ));
         }
         Ok(Self { source })
@@ -280,7 +281,7 @@ pub fn member_as<S: Source, T>(
 ) -> Result<Option<T>, CognitoError> {
     source
         .member(key)
-        .map(|v| read(&v).ok_or_else(|| CognitoError::validation(key, concat(&[key, " must be ", expected]))))
+        .map(|v| read(&v).ok_or_else(|| CognitoError::validation(key, [key, " must be ", expected].concat())))
         .transpose()
 }
 
@@ -289,7 +290,7 @@ pub fn read_string_map<S: Source>(
     source: &S,
     field: &'static str,
 ) -> Result<Vec<(String, String)>, CognitoError> {
-    let bad = || CognitoError::validation(field, concat(&[field, " must be an object of strings"]));
+    let bad = || CognitoError::validation(field, [field, " must be an object of strings"].concat());
     let keys = source.keys().ok_or_else(bad)?;
     keys.into_iter()
         .map(|k| {
@@ -591,7 +592,7 @@ impl Request {
         if source.keys().is_none() {
             return Err(CognitoError::validation(
                 "request",
-                concat(&[operation.name(), " needs a request object"]),
+                [operation.name(), " needs a request object"].concat(),
             ));
         }
         Ok(match operation {
@@ -670,14 +671,14 @@ impl Endpoint {
     /// The regional Cognito endpoint. The region must look like an AWS region.
     pub fn for_region(region: &str) -> Result<Self, CognitoError> {
         validate::region(region)?;
-        Self::parse(&concat(&["https://cognito-idp.", region, ".amazonaws.com/"]))
+        Self::parse(&["https://cognito-idp.", region, ".amazonaws.com/"].concat())
     }
 
     /// An explicit URL. `https` always; plain `http` only to a loopback host (a local
     /// Cognito-compatible server), so credentials and codes never cross a network in clear.
     pub fn parse(url: &str) -> Result<Self, CognitoError> {
         let bad = |why: &str| {
-            CognitoError::validation("endpoint", concat(&["Invalid endpoint \"", url, "\": ", why]))
+            CognitoError::validation("endpoint", ["Invalid endpoint \"", url, "\": ", why].concat())
         };
         let (https, rest) = if let Some(rest) = url.strip_prefix("https://") {
             (true, rest)
@@ -703,7 +704,7 @@ impl Endpoint {
         }
         let default_port = if https { "443" } else { "80" };
         let host = match port {
-            Some(p) if p != default_port => concat(&[hostname, ":", p]),
+            Some(p) if p != default_port => [hostname, ":", p].concat(),
             _ => hostname.to_owned(),
         };
         let path = if tail.is_empty() {
@@ -713,7 +714,7 @@ impl Endpoint {
         };
         let scheme = if https { "https" } else { "http" };
         Ok(Self {
-            url: concat(&[scheme, "://", &host, &path]),
+            url: [scheme, "://", &host, &path].concat(),
             host,
             path,
         })
@@ -864,22 +865,24 @@ pub fn answer_object<S: Source>(
         return Err(error.unwrap_or_else(|| {
             CognitoError::invalid_response(
                 status,
-                concat(&[
+                [
                     "HTTP ",
                     &decimal(u64::from(status)),
                     " without a Cognito error in the body",
-                ]),
+                ]
+                .concat(),
             )
         }));
     }
     object.ok_or_else(|| {
         CognitoError::invalid_response(
             status,
-            concat(&[
+            [
                 "HTTP ",
                 &decimal(u64::from(status)),
                 " with a body that is not a JSON object",
-            ]),
+            ]
+            .concat(),
         )
     })
 }
@@ -892,7 +895,7 @@ pub fn decode_response<R: CognitoRequest, S: Source>(
     R::Response::from_json(json).map_err(|why| {
         CognitoError::invalid_response(
             status,
-            concat(&["Unexpected ", R::OPERATION.name(), " response: ", &why]),
+            ["Unexpected ", R::OPERATION.name(), " response: ", &why].concat(),
         )
     })
 }

@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::secret::Secret;
 use super::secret_hash::hmac_sha256;
-use super::text::concat;
+use super::text::push_digits;
 
 /// AWS credentials for signing. `Debug` never shows the secret key or the session token.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,7 +32,7 @@ impl SigningTime {
         let mut out = self.date_stamp();
         out.push('T');
         for n in [h, mi, s] {
-            push_digits(&mut out, n, 2);
+            push_part(&mut out, n, 2);
         }
         out.push('Z');
         out
@@ -42,9 +42,9 @@ impl SigningTime {
     pub fn date_stamp(self) -> String {
         let (y, mo, d, ..) = civil(self.0);
         let mut out = String::with_capacity(16);
-        push_digits(&mut out, y, 4);
-        push_digits(&mut out, mo, 2);
-        push_digits(&mut out, d, 2);
+        push_part(&mut out, y, 4);
+        push_part(&mut out, mo, 2);
+        push_part(&mut out, d, 2);
         out
     }
 
@@ -70,12 +70,9 @@ impl SigningTime {
     }
 }
 
-/// Appends the last `width` decimal digits of `n` (non-negative), zero-padded.
-fn push_digits(out: &mut String, n: i64, width: u32) {
-    for place in (0..width).rev() {
-        let digit = (n / 10_i64.pow(place)).rem_euclid(10);
-        out.push(char::from(b'0' + u8::try_from(digit).unwrap_or(0)));
-    }
+/// [`push_digits`] for the parts of a date, which are never negative.
+fn push_part(out: &mut String, n: i64, width: u32) {
+    push_digits(out, u64::try_from(n).unwrap_or(0), width);
 }
 
 /// Days since 1970-01-01 → (year, month, day, hour, minute, second); Howard Hinnant's algorithm.
@@ -220,7 +217,7 @@ pub fn sign_at(
     } else {
         request.path.to_owned()
     };
-    let canonical_request = concat(&[
+    let canonical_request = [
         request.method,
         "\n",
         &uri_encode(path.as_bytes(), false),
@@ -232,17 +229,19 @@ pub fn sign_at(
         &signed_headers,
         "\n",
         &payload_hash,
-    ]);
+    ]
+    .concat();
 
-    let scope = concat(&[
+    let scope = [
         &params.time.date_stamp(),
         "/",
         params.region,
         "/",
         params.service,
         "/aws4_request",
-    ]);
-    let string_to_sign = concat(&[
+    ]
+    .concat();
+    let string_to_sign = [
         ALGORITHM,
         "\n",
         &amz_date,
@@ -250,14 +249,15 @@ pub fn sign_at(
         &scope,
         "\n",
         &hex(&Sha256::digest(canonical_request.as_bytes())),
-    ]);
+    ]
+    .concat();
 
     let key = signing_key(&credentials.secret_access_key, params);
     let mut mac = hmac_sha256(&key);
     mac.update(string_to_sign.as_bytes());
     let signature = hex(&mac.finalize().into_bytes());
 
-    let authorization = concat(&[
+    let authorization = [
         ALGORITHM,
         " Credential=",
         &credentials.access_key_id,
@@ -267,7 +267,8 @@ pub fn sign_at(
         &signed_headers,
         ", Signature=",
         &signature,
-    ]);
+    ]
+    .concat();
     if let (Some(token), false) = (token, params.sign_session_token) {
         added.push(("X-Amz-Security-Token".into(), token.expose().to_owned()));
     }
@@ -286,7 +287,7 @@ fn signing_key(secret: &Secret, params: &SigningParams<'_>) -> Vec<u8> {
         mac.update(data.as_bytes());
         mac.finalize().into_bytes().to_vec()
     };
-    let k_secret = concat(&["AWS4", secret.expose()]);
+    let k_secret = ["AWS4", secret.expose()].concat();
     let k_date = step(k_secret.as_bytes(), &params.time.date_stamp());
     let k_region = step(&k_date, params.region);
     let k_service = step(&k_region, params.service);
@@ -311,7 +312,7 @@ fn normalize_path(path: &str) -> String {
         }
     }
     let trailing = path.ends_with('/') || path.ends_with("/.") || path.ends_with("/..");
-    let mut result = concat(&["/", &out.join("/")]);
+    let mut result = ["/", &out.join("/")].concat();
     if trailing && !out.is_empty() {
         result.push('/');
     }
@@ -346,7 +347,7 @@ fn canonical_query(query: &str) -> String {
     sort_pairs(&mut pairs);
     pairs
         .iter()
-        .map(|(k, v)| concat(&[k, "=", v]))
+        .map(|(k, v)| [k, "=", v].concat())
         .collect::<Vec<_>>()
         .join("&")
 }

@@ -14,7 +14,7 @@ use super::transport::{Answer, Client};
 use crate::core::form::{normalize_code, Action, Form, Notice, Phase};
 use crate::core::i18n::{is_rtl, Key, Messages};
 use crate::core::protocol::UserContextData;
-use crate::core::text::{concat, decimal};
+use crate::core::text::decimal;
 use crate::core::{
     AdminConfirmSignUpRequest, CodeDeliveryDetails, CognitoError, ConfirmSignUpRequest, Request,
     ResendConfirmationCodeRequest,
@@ -144,9 +144,9 @@ pub fn ConfirmSignUp(
 ) -> impl IntoView {
     let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
     let id = decimal(u64::from(id));
-    let code_id = concat(&["cognito-confirm-", &id, "-code"]);
-    let user_id = concat(&["cognito-confirm-", &id, "-username"]);
-    let error_id = concat(&["cognito-confirm-", &id, "-error"]);
+    let code_id = ["cognito-confirm-", &id, "-code"].concat();
+    let user_id = ["cognito-confirm-", &id, "-username"].concat();
+    let error_id = ["cognito-confirm-", &id, "-error"].concat();
 
     let form = RwSignal::new(Form::new(config.resend_cooldown_seconds));
     let code = RwSignal::new(config.code.as_deref().map(normalize_code).unwrap_or_default());
@@ -391,7 +391,7 @@ pub fn ConfirmSignUp(
                 .map(|e| {
                     let (message, next) = config.with_value(|c| c.messages.error(e));
                     match next {
-                        Some(next) => concat(&[&message, " ", &next]),
+                        Some(next) => [&message, " ", &next].concat(),
                         None => message,
                     }
                 })
@@ -483,7 +483,7 @@ pub fn ConfirmSignUp(
                         s => {
                             let seconds = decimal(u64::from(s));
                             let text = config.with_value(|c| c.messages.format(Key::Countdown, &[("seconds", &seconds)]));
-                            concat(&[" ", &text])
+                            [" ", &text].concat()
                         }
                     }}
                 </span>
@@ -552,5 +552,5 @@ fn resent_text(messages: &Messages, details: &CodeDeliveryDetails) -> String {
         ),
         _ => messages.get(Key::CodeSentNoDestination).to_owned(),
     };
-    concat(&[&sent, " ", messages.get(Key::EarlierCodesInvalid)])
+    [&sent, " ", messages.get(Key::EarlierCodesInvalid)].concat()
 }

@@ -13,7 +13,6 @@ use super::transport::Client;
 use super::{js, page};
 use crate::core::i18n::{self, Messages};
 use crate::core::protocol::read_string_map;
-use crate::core::text::concat;
 use crate::core::CognitoError;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -208,7 +207,7 @@ pub fn define_element(tag_name: Option<String>) -> Result<JsValue, JsValue> {
     if !valid {
         let e = CognitoError::validation(
             "tagName",
-            concat(&["\"", &tag, "\" is not a valid custom element name"]),
+            ["\"", &tag, "\" is not a valid custom element name"].concat(),
         );
         return Err(js::to_js_error(&e));
     }
@@ -249,10 +248,13 @@ pub(crate) fn config_from_js(options: &JsValue, locale: &str) -> Result<Config, 
     let overrides = string_map(options, "messages")?;
     let (messages, unknown) = messages_for(locale, overrides);
     if !unknown.is_empty() {
-        web_sys::console::warn_1(&JsValue::from_str(&concat(&[
-            "cognito-confirm: unknown messages keys ignored: ",
-            &unknown.join(", "),
-        ])));
+        web_sys::console::warn_1(&JsValue::from_str(
+            &[
+                "cognito-confirm: unknown messages keys ignored: ",
+                &unknown.join(", "),
+            ]
+            .concat(),
+        ));
     }
     let on = |key: &'static str| js::get_function(options, key);
     let on_confirmed = on("onConfirmed")?.map(|f| {
@@ -313,7 +315,7 @@ pub fn register_locale(locale: &str, messages: JsValue) -> Result<(), JsValue> {
     if language.is_empty() || !language.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(fail(CognitoError::validation(
             "locale",
-            concat(&["\"", locale, "\" is not a BCP 47 locale"]),
+            ["\"", locale, "\" is not a BCP 47 locale"].concat(),
         )));
     }
     let texts = read_string_map(&messages, "messages").map_err(fail)?;
@@ -325,7 +327,7 @@ pub fn register_locale(locale: &str, messages: JsValue) -> Result<(), JsValue> {
     if !unknown.is_empty() {
         return Err(fail(CognitoError::validation(
             "messages",
-            concat(&["unknown messages keys: ", &unknown.join(", ")]),
+            ["unknown messages keys: ", &unknown.join(", ")].concat(),
         )));
     }
     REGISTERED.with(|r| {
@@ -374,28 +376,33 @@ fn messages_for(locale: &str, overrides: Vec<(String, String)>) -> (Messages, Ve
         });
     if first_time {
         let how = if i18n::TRANSLATIONS.contains(&language.as_str()) {
-            concat(&[
+            [
                 "Import \"cognito-confirm/locales/",
                 &language,
                 ".js\" and pass it to registerLocale(\"",
                 &language,
                 "\", …).",
-            ])
+            ]
+            .concat()
         } else {
-            concat(&[
+            [
                 "The package has no \"",
                 &language,
                 "\" translation: pass your own to registerLocale(\"",
                 &language,
                 "\", …).",
-            ])
+            ]
+            .concat()
         };
-        web_sys::console::warn_1(&JsValue::from_str(&concat(&[
-            "cognito-confirm: no \"",
-            &language,
-            "\" messages are loaded, so the form is in English. ",
-            &how,
-        ])));
+        web_sys::console::warn_1(&JsValue::from_str(
+            &[
+                "cognito-confirm: no \"",
+                &language,
+                "\" messages are loaded, so the form is in English. ",
+                &how,
+            ]
+            .concat(),
+        ));
     }
     found
 }

@@ -9,7 +9,6 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::js;
 use crate::core::protocol::{answer_object, decode_response, is_loopback};
-use crate::core::text::concat;
 use crate::core::{
     sign_request, CognitoError, CognitoRequest, Credentials, Endpoint, HttpRequest, Operation, Request,
     Secret, SigningTime,
@@ -200,7 +199,7 @@ impl Client {
         user_pool_id: Option<&str>,
     ) -> Result<(&Credentials, String), CognitoError> {
         let credentials = self.credentials.as_ref().ok_or_else(|| {
-            CognitoError::validation("credentials", concat(&[operation.name(), " needs credentials"]))
+            CognitoError::validation("credentials", [operation.name(), " needs credentials"].concat())
         })?;
         let region = match &self.region {
             Some(region) => region.clone(),
@@ -249,7 +248,7 @@ impl Client {
         if name == "TimeoutError" || name == "AbortError" {
             return CognitoError::timeout(self.timeout_ms);
         }
-        CognitoError::network(concat(&["Cognito could not be reached: ", &js::describe(error)]))
+        CognitoError::network(["Cognito could not be reached: ", &js::describe(error)].concat())
     }
 }
 
@@ -278,7 +277,7 @@ fn warn_inline_secret_once() {
 
 async fn call_provider(provider: &Function, username: &str, client_id: &str) -> Result<String, CognitoError> {
     let fail = |why: String| {
-        CognitoError::validation("secretHash", concat(&["The secretHash provider failed: ", &why]))
+        CognitoError::validation("secretHash", ["The secretHash provider failed: ", &why].concat())
     };
     let value = provider
         .call2(
