@@ -3,8 +3,9 @@
 # floors, so all are built exactly alike.
 #   scripts/optimize.sh wasm FILE       binaryen's wasm-opt -Oz in place (npm's binaryen: Debian's
 #                                       is too old and breaks the module)
-#   scripts/optimize.sh glue DIR NAME   for a --target web build: short import names in
-#                                       DIR/NAME_bg.wasm and its glue (scripts/short-imports.mjs);
+#   scripts/optimize.sh glue DIR NAME   for a --target web build: short names for the imports
+#                                       and wasm-bindgen's own exports in DIR/NAME_bg.wasm and its
+#                                       glue (scripts/short-imports.mjs);
 #                                       then DIR/NAME.js bundled into one minified module in place,
 #                                       its snippets folded in (DIR/snippets is then removed). The
 #                                       exported names and import.meta.url are kept.

@@ -31,10 +31,8 @@ pub fn install() {
                 .map(|s| (*s).to_owned())
                 .or_else(|| info.payload().downcast_ref::<String>().cloned())
                 .unwrap_or_default();
-            // Builds without panic locations report line 0: nothing worth saying.
             let place = info
                 .location()
-                .filter(|l| l.line() != 0)
                 .map(|l| format!(" at {}:{}", l.file(), l.line()))
                 .unwrap_or_default();
             report(&format!("{message}{place}"));
