@@ -22,7 +22,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // ---- builds -------------------------------------------------------------------------------
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-execFileSync("scripts/build.sh", ["web", "target/pkg-headless", "--no-default-features"], { cwd: root, stdio: "inherit" });
+execFileSync("scripts/build.sh", ["web", "target/pkg-headless", "--no-default-features", "--features", "small-alloc"], { cwd: root, stdio: "inherit" });
 
 // The floors: the same builds with nothing of the component in them. bench/leptos-floor is a bare
 // Leptos form (the floor of any Leptos UI); bench/headless-floor is one async export that computes a

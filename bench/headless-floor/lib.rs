@@ -6,6 +6,10 @@ use sha2::Sha256;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
+
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_name = fetch)]

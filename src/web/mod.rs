@@ -19,3 +19,11 @@ pub mod transport;
 #[cfg(feature = "ui")]
 pub use component::{Config, ConfirmSignUp, Confirmed, Mode, Resent};
 pub use transport::{Client, SecretHashSource};
+
+/// Feature `small-alloc`: every allocation of the module goes through a free list (see
+/// Cargo.toml). A lock, where one thread needs none: the lock-free wrapper must be built with
+/// `unsafe`, which this crate forbids.
+#[cfg(feature = "small-alloc")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
