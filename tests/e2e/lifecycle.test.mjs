@@ -1,6 +1,7 @@
 // mount()/unmount() as an app uses them: a dropped handle keeps the form, several forms share a
-// page, and 1 000 mount/unmount cycles leave no mounted form and no growth of wasm memory. And
-// when the module fails for good (a trap), the forms say so instead of going dead.
+// page, and 1 000 mount/unmount cycles leave no mounted form and no growth of wasm memory; nor
+// do 2 000 calls of the headless build. And when the module fails for good (a trap), the forms
+// say so instead of going dead.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { newPage } from "./support/browser.mjs";
@@ -138,5 +139,54 @@ test("the headless build reports a trap on the console", async () => {
   assert.equal(await page.evaluate(trap), "RuntimeError");
   assert.equal(problems.length, 1, problems.join("\n"));
   assert.match(problems[0], /^console: cognito-confirm: internal error: RuntimeError/);
+  await context.close();
+});
+
+test("the headless build frees what 2 000 calls allocate", async () => {
+  // The headless entry runs on a small free-list allocator (feature small-alloc): every call
+  // kind, with its hashing, signing and error paths, must give its memory back.
+  const { page, context, problems } = await newPage(browser);
+  await page.goto(`${server.url}test/blank.html`);
+  const endpoint = "https://cognito-idp.eu-west-1.amazonaws.com/";
+  await page.route(endpoint, (route) => {
+    const headers = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "*", "Content-Type": "application/x-amz-json-1.1" };
+    if (route.request().method() === "OPTIONS") return route.fulfill({ status: 204, headers });
+    const body = JSON.parse(route.request().postData());
+    const answer = route.request().headers()["x-amz-target"].endsWith(".ResendConfirmationCode")
+      ? { status: 200, body: { CodeDeliveryDetails: { Destination: "a***@e***.com", DeliveryMedium: "EMAIL", AttributeName: "email" } } }
+      : body.ConfirmationCode === "000000"
+        ? { status: 400, body: { __type: "CodeMismatchException", message: "Invalid verification code provided, please try again." } }
+        : { status: 200, body: {} };
+    return route.fulfill({ status: answer.status, headers, body: JSON.stringify(answer.body) });
+  });
+  await page.evaluate(async () => {
+    window.wasm = await (window.api = await import("/pkg/headless/cognito_confirm.js")).default();
+  });
+  const rounds = (n) => page.evaluate(async ({ n, endpoint }) => {
+    const { confirmSignUp, resendConfirmationCode, adminConfirmSignUp, secretHash } = window.api;
+    const user = { endpoint, clientSecret: "s3cr3t-client-secret-0123456789abcdefghijklmnop" };
+    const admin = { endpoint, region: "eu-west-1", credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" } };
+    const seen = {};
+    const note = (what) => { seen[what] = (seen[what] ?? 0) + 1; };
+    for (let i = 0; i < n; i++) {
+      const username = `user-${i}-${"x".repeat(i % 64)}`;
+      await Promise.all([
+        confirmSignUp({ ClientId: "7example1client2id3", Username: username, ConfirmationCode: "123456" }, user).then(() => note("confirmed")),
+        confirmSignUp({ ClientId: "7example1client2id3", Username: username, ConfirmationCode: "000000" }, user).catch((e) => note(e.name)),
+        resendConfirmationCode({ ClientId: "7example1client2id3", Username: username }, user).then((r) => note(r.CodeDeliveryDetails.DeliveryMedium)),
+        adminConfirmSignUp({ UserPoolId: "eu-west-1_EXAMPLE1", Username: username }, admin).then(() => note("admin")),
+        confirmSignUp({ ClientId: "", Username: username, ConfirmationCode: "1" }, user).catch((e) => note(e.name)),
+      ]);
+      if (secretHash(username, "7example1client2id3", "s3cr3t").length !== 44) note("bad hash");
+    }
+    return { seen, bytes: window.wasm.memory.buffer.byteLength };
+  }, { n, endpoint });
+  await rounds(40); // warm-up
+  const before = await rounds(1);
+  const after = await rounds(400);
+  console.log(`wasm memory: ${before.bytes} bytes after warm-up, ${after.bytes} bytes after 2 000 more calls`);
+  assert.deepEqual(after.seen, { confirmed: 400, CodeMismatchException: 400, EMAIL: 400, admin: 400, ValidationError: 400 });
+  assert.ok(after.bytes - before.bytes <= 64 * 1024, `wasm memory grew by ${after.bytes - before.bytes} bytes (more than one 64 KiB page)`);
+  assert.deepEqual(problems, []);
   await context.close();
 });
