@@ -16,7 +16,7 @@ case "${1:-}" in
   wasm)
     "$bin/wasm-opt" --merge-similar-functions -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
       --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-      --strip-debug --strip-producers "$2" -o "$2"
+      --strip-debug --strip-producers --strip-target-features "$2" -o "$2"
     ;;
   glue)
     node "$here/short-imports.mjs" "$2" "$3"
