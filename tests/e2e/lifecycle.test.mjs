@@ -10,13 +10,15 @@ import { useStack } from "./support/stack.mjs";
 let server, browser;
 useStack({ server: {} }, (s) => ({ server, browser } = s));
 
-async function blank() {
+/** A blank page with an entry of the package loaded as `window.cc` and initialised
+ * (`window.wasm`: what `init()` returns). */
+async function blank(entry = "/pkg/cognito_confirm.js") {
   const opened = await newPage(browser);
   await opened.page.goto(`${server.url}test/blank.html`);
-  await opened.page.evaluate(async () => {
-    window.cc = await import("/pkg/cognito_confirm.js");
+  await opened.page.evaluate(async (entry) => {
+    window.cc = await import(entry);
     window.wasm = await window.cc.default();
-  });
+  }, entry);
   return opened;
 }
 
@@ -131,11 +133,7 @@ test("a trap in the module turns every mounted form into a visible, translated e
 });
 
 test("the headless build reports a trap on the console", async () => {
-  const { page, context, problems } = await newPage(browser);
-  await page.goto(`${server.url}test/blank.html`);
-  await page.evaluate(async () => {
-    window.wasm = await (await import("/pkg/headless/cognito_confirm.js")).default();
-  });
+  const { page, context, problems } = await blank("/pkg/headless/cognito_confirm.js");
   assert.equal(await page.evaluate(trap), "RuntimeError");
   assert.equal(problems.length, 1, problems.join("\n"));
   assert.match(problems[0], /^console: cognito-confirm: internal error: RuntimeError/);
@@ -145,8 +143,7 @@ test("the headless build reports a trap on the console", async () => {
 test("the headless build frees what 2 000 calls allocate", async () => {
   // The headless entry runs on a small free-list allocator (feature small-alloc): every call
   // kind, with its hashing, signing and error paths, must give its memory back.
-  const { page, context, problems } = await newPage(browser);
-  await page.goto(`${server.url}test/blank.html`);
+  const { page, context, problems } = await blank("/pkg/headless/cognito_confirm.js");
   const endpoint = "https://cognito-idp.eu-west-1.amazonaws.com/";
   await page.route(endpoint, (route) => {
     const headers = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "*", "Content-Type": "application/x-amz-json-1.1" };
@@ -159,11 +156,8 @@ test("the headless build frees what 2 000 calls allocate", async () => {
         : { status: 200, body: {} };
     return route.fulfill({ status: answer.status, headers, body: JSON.stringify(answer.body) });
   });
-  await page.evaluate(async () => {
-    window.wasm = await (window.api = await import("/pkg/headless/cognito_confirm.js")).default();
-  });
   const rounds = (n) => page.evaluate(async ({ n, endpoint }) => {
-    const { confirmSignUp, resendConfirmationCode, adminConfirmSignUp, secretHash } = window.api;
+    const { confirmSignUp, resendConfirmationCode, adminConfirmSignUp, secretHash } = window.cc;
     const user = { endpoint, clientSecret: "s3cr3t-client-secret-0123456789abcdefghijklmnop" };
     const admin = { endpoint, region: "eu-west-1", credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" } };
     const seen = {};
