@@ -37,7 +37,6 @@ function buildFloor(name) {
     cwd: crate, stdio: "inherit", env: { ...process.env, CARGO_TARGET_DIR: target },
   });
   execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", pkg, join(target, "wasm32-unknown-unknown", "release", `${stem}.wasm`)], { stdio: "inherit" });
-  execFileSync("node", [join(root, "scripts", "public-api.mjs"), pkg, stem, "web"], { stdio: "inherit" });
   execFileSync(join(root, "scripts", "optimize.sh"), ["wasm", join(pkg, `${stem}_bg.wasm`)], { stdio: "inherit" });
   execFileSync(join(root, "scripts", "optimize.sh"), ["glue", pkg, stem], { stdio: "inherit" });
   return [join(pkg, `${stem}_bg.wasm`), join(pkg, `${stem}.js`)];

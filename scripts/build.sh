@@ -17,7 +17,6 @@ fi
 # (scripts/size-env.sh) change how std is built, so these builds keep their own target dir and
 # the test and lint builds in target/ are not rebuilt each time.
 CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target/size} scripts/size-env.sh wasm-pack --quiet build --release --target "$target" --out-dir "$out" --mode no-install "$@" >/dev/null
-node scripts/public-api.mjs "$out" cognito_confirm "$target"
 scripts/optimize.sh wasm "$out/cognito_confirm_bg.wasm"
 node scripts/guard-glue.mjs "$out" cognito_confirm "$target"
 if $npm_build; then

@@ -1,6 +1,5 @@
-// The parts of the wasm binary format that the build scripts edit (scripts/short-imports.mjs,
-// scripts/public-api.mjs): LEB128 numbers, names, and rewriting one section of a module while
-// keeping the others byte for byte.
+// The parts of the wasm binary format that scripts/short-imports.mjs edits: LEB128 numbers,
+// names, and rewriting one section of a module while keeping the others byte for byte.
 
 /** The unsigned LEB128 bytes of `n`. */
 export function uleb(n) {

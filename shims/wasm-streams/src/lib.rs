@@ -39,9 +39,10 @@ impl ReadableStream {
         });
         let source = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&source, &JsValue::from_str("start"), &start);
-        let raw = web_sys::ReadableStream::new_with_underlying_source(&source).unwrap_or_else(|_| {
-            web_sys::ReadableStream::new().unwrap_or_else(|_| JsValue::NULL.unchecked_into())
-        });
+        // The constructor throws only where the browser has no ReadableStream at all, and no
+        // stream could be sent there anyway: the body is then null.
+        let raw = web_sys::ReadableStream::new_with_underlying_source(&source)
+            .unwrap_or_else(|_| JsValue::NULL.unchecked_into());
         Self { raw }
     }
 
