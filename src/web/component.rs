@@ -151,7 +151,7 @@ pub fn ConfirmSignUp(
     let form = RwSignal::new(Form::new(config.resend_cooldown_seconds));
     let code = RwSignal::new(config.code.as_deref().map(normalize_code).unwrap_or_default());
     let typed_username = RwSignal::new(String::new());
-    let now = RwSignal::new(now_ms());
+    let clock = Trigger::new();
     let ticker: StoredValue<Option<IntervalHandle>, LocalStorage> = StoredValue::new_local(None);
     let alert_ref = NodeRef::<html::Div>::new();
     let status_ref = NodeRef::<html::Div>::new();
@@ -161,16 +161,18 @@ pub fn ConfirmSignUp(
         }
     });
 
-    let config = StoredValue::new_local(config);
-    let t = move |key: Key| config.with_value(|c| c.messages.get(key).to_owned());
-    let locale = config.with_value(|c| c.messages.locale().to_owned());
+    let config = StoredValue::new_local(Rc::new(config));
+    let cfg = move || config.get_value();
+    let t = move |key: Key| cfg().messages.get(key).to_owned();
+    let locale = cfg().messages.locale().to_owned();
     let dir = if is_rtl(&locale) { "rtl" } else { "ltr" };
-    let mode = config.with_value(|c| c.mode);
-    let has_username = config.with_value(|c| c.username.is_some());
+    let mode = cfg().mode;
+    let has_username = cfg().username.is_some();
 
     let username = move || {
-        config
-            .with_value(|c| c.username.clone())
+        cfg()
+            .username
+            .clone()
             .unwrap_or_else(|| typed_username.get_untracked().trim().to_owned())
     };
 
@@ -186,7 +188,7 @@ pub fn ConfirmSignUp(
     };
 
     let report_error = move |error: CognitoError| {
-        if let Some(cb) = config.with_value(|c| c.on_error.clone()) {
+        if let Some(cb) = &cfg().on_error {
             cb(&error);
         }
         focus(alert_ref);
@@ -194,12 +196,12 @@ pub fn ConfirmSignUp(
 
     let finish_confirm = move |result: Result<Confirmed, CognitoError>| {
         let outcome = result.as_ref().map(|_| ()).map_err(Clone::clone);
-        if form.try_update(|f| f.finish_confirm(outcome)).is_none() {
+        if form.try_write().map(|mut f| f.finish_confirm(outcome)).is_none() {
             return; // unmounted meanwhile
         }
-        match (result, form.get_untracked().phase()) {
+        match (result, form.read_untracked().phase()) {
             (Ok(confirmed), _) => {
-                if let Some(cb) = config.with_value(|c| c.on_confirmed.clone()) {
+                if let Some(cb) = &cfg().on_confirmed {
                     cb(&confirmed);
                 }
                 focus(status_ref);
@@ -209,7 +211,7 @@ pub fn ConfirmSignUp(
                     session: None,
                     raw: "{}".to_owned(),
                 };
-                if let Some(cb) = config.with_value(|c| c.on_confirmed.clone()) {
+                if let Some(cb) = &cfg().on_confirmed {
                     cb(&already);
                 }
                 focus(status_ref);
@@ -223,31 +225,30 @@ pub fn ConfirmSignUp(
     // fetch goes out first and the re-render follows in the same turn.
     let launch = move |action: Action, request: Request, then: Then| {
         if let Err(e) = request.validate() {
-            if form.try_update(|f| f.reject(e.clone())).is_some() {
+            if form.try_write().map(|mut f| f.reject(e.clone())).is_some() {
                 report_error(e);
             }
             return;
         }
-        if form.try_update_untracked(|f| f.begin(action, now_ms())) != Some(true) {
+        if form.try_write_untracked().map(|mut f| f.begin(action, now_ms())) != Some(true) {
             return;
         }
-        send(config.with_value(|c| c.client.clone()), request, then);
+        send(cfg().client.clone(), request, then);
         form.notify();
     };
 
     // Threat protection data for confirm and resend, when there is any.
     let user_context = move |username: &str| {
-        config.with_value(|c| {
-            let pool = c.user_pool_id.as_deref().unwrap_or_default();
-            let data = c.encoded_data.clone().or_else(|| {
-                (!pool.is_empty())
-                    .then(|| page::advanced_security_data(username, pool, &c.client_id))
-                    .flatten()
-            });
-            data.map(|d| UserContextData {
-                ip_address: None,
-                encoded_data: Some(d),
-            })
+        let c = cfg();
+        let pool = c.user_pool_id.as_deref().unwrap_or_default();
+        let data = c.encoded_data.clone().or_else(|| {
+            (!pool.is_empty())
+                .then(|| page::advanced_security_data(username, pool, &c.client_id))
+                .flatten()
+        });
+        data.map(|d| UserContextData {
+            ip_address: None,
+            encoded_data: Some(d),
         })
     };
 
@@ -256,19 +257,19 @@ pub fn ConfirmSignUp(
             Mode::User => {
                 let username = username();
                 ConfirmSignUpRequest {
-                    client_id: config.with_value(|c| c.client_id.clone()),
+                    client_id: cfg().client_id.clone(),
                     user_context_data: user_context(&username),
                     username,
                     confirmation_code: code.get_untracked(),
-                    client_metadata: config.with_value(|c| c.client_metadata.clone()),
+                    client_metadata: cfg().client_metadata.clone(),
                     ..Default::default()
                 }
                 .into()
             }
             Mode::Admin => AdminConfirmSignUpRequest {
-                user_pool_id: config.with_value(|c| c.user_pool_id.clone()).unwrap_or_default(),
+                user_pool_id: cfg().user_pool_id.clone().unwrap_or_default(),
                 username: username(),
-                client_metadata: config.with_value(|c| c.client_metadata.clone()),
+                client_metadata: cfg().client_metadata.clone(),
             }
             .into(),
         };
@@ -292,12 +293,13 @@ pub fn ConfirmSignUp(
 
     let start_ticker = move || {
         let tick = move || {
-            let t = now_ms();
-            if now.try_set(t).is_some() {
+            if clock.is_disposed() {
                 return;
             }
+            clock.notify();
             let done = form
-                .try_with_untracked(|f| f.cooldown_remaining(t) == 0)
+                .try_read_untracked()
+                .map(|f| f.cooldown_remaining(now_ms()) == 0)
                 .unwrap_or(true);
             if done {
                 if let Some(Some(handle)) = ticker.try_update_value(Option::take) {
@@ -305,7 +307,7 @@ pub fn ConfirmSignUp(
                 }
             }
         };
-        now.set(now_ms());
+        clock.notify();
         if let Ok(handle) = set_interval_with_handle(tick, Duration::from_millis(250)) {
             if let Some(Some(old)) = ticker.try_update_value(|slot| slot.replace(handle)) {
                 old.clear();
@@ -316,10 +318,10 @@ pub fn ConfirmSignUp(
     let resend = move || {
         let username = username();
         let request = ResendConfirmationCodeRequest {
-            client_id: config.with_value(|c| c.client_id.clone()),
+            client_id: cfg().client_id.clone(),
             user_context_data: user_context(&username),
             username,
-            client_metadata: config.with_value(|c| c.client_metadata.clone()),
+            client_metadata: cfg().client_metadata.clone(),
             ..Default::default()
         };
         let finish = move |result: Result<Answer, CognitoError>| {
@@ -333,18 +335,22 @@ pub fn ConfirmSignUp(
                 })
             });
             let outcome = result.as_ref().map(|r| r.details.clone()).map_err(Clone::clone);
-            if form.try_update(|f| f.finish_resend(outcome, now_ms())).is_none() {
+            if form
+                .try_write()
+                .map(|mut f| f.finish_resend(outcome, now_ms()))
+                .is_none()
+            {
                 return;
             }
             match result {
                 Ok(resent) => {
                     start_ticker();
-                    if let Some(cb) = config.with_value(|c| c.on_resent.clone()) {
+                    if let Some(cb) = &cfg().on_resent {
                         cb(&resent);
                     }
                 }
                 // "Already confirmed": the form is confirmed, not in error.
-                Err(_) if form.get_untracked().phase() == Phase::Confirmed => focus(status_ref),
+                Err(_) if form.read_untracked().phase() == Phase::Confirmed => focus(status_ref),
                 Err(e) => report_error(e),
             }
         };
@@ -352,7 +358,7 @@ pub fn ConfirmSignUp(
     };
 
     // WebOTP: fill the code from an incoming SMS and submit it; aborted when the form goes.
-    if mode == Mode::User && config.with_value(|c| c.web_otp) {
+    if mode == Mode::User && cfg().web_otp {
         if let Ok(controller) = web_sys::AbortController::new() {
             let signal = controller.signal();
             on_cleanup(move || controller.abort());
@@ -374,36 +380,34 @@ pub fn ConfirmSignUp(
     let on_code_input = move |ev: leptos::ev::Event| {
         let value = normalize_code(&event_target_value(&ev));
         code.set(value.clone());
-        let auto = config.with_value(|c| c.auto_submit_length);
+        let auto = cfg().auto_submit_length;
         if auto.is_some_and(|n| n > 0 && crate::core::text::char_count(&value) == n) {
             confirm();
         }
     };
 
-    let state = move || form.with(|f| f.phase().as_str());
-    let busy = move |action: Action| form.with(|f| f.busy() == Some(action));
-    let confirmed = move || form.with(|f| f.phase() == Phase::Confirmed);
-    let cooldown = move || form.with(|f| f.cooldown_remaining(now.get()));
+    let state = move || form.read().phase().as_str();
+    let busy = move |action: Action| form.read().busy() == Some(action);
+    let confirmed = move || form.read().phase() == Phase::Confirmed;
+    let cooldown = move || {
+        clock.track();
+        form.read().cooldown_remaining(now_ms())
+    };
 
     let error_text = move || {
-        form.with(|f| {
-            f.error()
-                .map(|e| {
-                    let (message, next) = config.with_value(|c| c.messages.error(e));
-                    match next {
-                        Some(next) => [&message, " ", &next].concat(),
-                        None => message,
-                    }
-                })
-                .unwrap_or_default()
-        })
+        let form = form.read();
+        let Some(error) = form.error() else {
+            return String::new();
+        };
+        match cfg().messages.error(error) {
+            (message, Some(next)) => [&message, " ", &next].concat(),
+            (message, None) => message,
+        }
     };
-    let notice_text = move || {
-        form.with(|f| match f.notice() {
-            Some(Notice::Confirmed) => t(Key::Confirmed),
-            Some(Notice::CodeResent(details)) => config.with_value(|c| resent_text(&c.messages, details)),
-            None => String::new(),
-        })
+    let notice_text = move || match form.read().notice() {
+        Some(Notice::Confirmed) => t(Key::Confirmed),
+        Some(Notice::CodeResent(details)) => resent_text(&cfg().messages, details),
+        None => String::new(),
     };
 
     let heading = t(Key::Heading);
@@ -453,7 +457,7 @@ pub fn ConfirmSignUp(
                     required
                     maxlength="2048"
                     aria-describedby=error_id2
-                    aria-invalid=move || if form.with(|f| f.error().is_some()) { "true" } else { "false" }
+                    aria-invalid=move || if form.read().error().is_some() { "true" } else { "false" }
                     prop:value=code
                     on:input=on_code_input
                     prop:disabled=confirmed
@@ -482,7 +486,7 @@ pub fn ConfirmSignUp(
                         0 => String::new(),
                         s => {
                             let seconds = decimal(u64::from(s));
-                            let text = config.with_value(|c| c.messages.format(Key::Countdown, &[("seconds", &seconds)]));
+                            let text = cfg().messages.format(Key::Countdown, &[("seconds", &seconds)]);
                             [" ", &text].concat()
                         }
                     }}
