@@ -345,11 +345,16 @@ fn canonical_query(query: &str) -> String {
         })
         .collect();
     sort_pairs(&mut pairs);
-    pairs
-        .iter()
-        .map(|(k, v)| [k, "=", v].concat())
-        .collect::<Vec<_>>()
-        .join("&")
+    let mut out = String::new();
+    for (k, v) in &pairs {
+        if !out.is_empty() {
+            out.push('&');
+        }
+        out.push_str(k);
+        out.push('=');
+        out.push_str(v);
+    }
+    out
 }
 
 /// `%XX` sequences decoded to their bytes; anything else kept as is.

@@ -251,7 +251,7 @@ pub(crate) fn config_from_js(options: &JsValue, locale: &str) -> Result<Config, 
         web_sys::console::warn_1(&JsValue::from_str(
             &[
                 "cognito-confirm: unknown messages keys ignored: ",
-                &unknown.join(", "),
+                &unknown.iter().map(String::as_str).collect::<Vec<_>>().join(", "),
             ]
             .concat(),
         ));
