@@ -4,10 +4,12 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
-use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use super::page;
 use super::transport::{Answer, Client};
@@ -372,19 +374,22 @@ pub fn ConfirmSignUp(
         }
     }
 
-    let on_submit = move |ev: SubmitEvent| {
+    let on_submit: Handler = Rc::new(move |ev| {
         ev.prevent_default();
         confirm();
-    };
+    });
 
-    let on_code_input = move |ev: leptos::ev::Event| {
+    let on_code_input: Handler = Rc::new(move |ev| {
         let value = normalize_code(&event_target_value(&ev));
         code.set(value.clone());
         let auto = cfg().auto_submit_length;
         if auto.is_some_and(|n| n > 0 && crate::core::text::char_count(&value) == n) {
             confirm();
         }
-    };
+    });
+
+    let on_username_input: Handler = Rc::new(move |ev| typed_username.set(event_target_value(&ev)));
+    let on_resend_click: Handler = Rc::new(move |_| resend());
 
     let state = move || form.read().phase().as_str();
     let busy = move |action: Action| form.read().busy() == Some(action);
@@ -432,7 +437,7 @@ pub fn ConfirmSignUp(
                     spellcheck="false"
                     required
                     prop:value=typed_username
-                    on:input=move |ev| typed_username.set(event_target_value(&ev))
+                    use:listen=("input", on_username_input)
                     prop:disabled=confirmed
                 />
             </div>
@@ -459,7 +464,7 @@ pub fn ConfirmSignUp(
                     aria-describedby=error_id2
                     aria-invalid=move || if form.read().error().is_some() { "true" } else { "false" }
                     prop:value=code
-                    on:input=on_code_input
+                    use:listen=("input", on_code_input)
                     prop:disabled=confirmed
                 />
             </div>
@@ -476,7 +481,7 @@ pub fn ConfirmSignUp(
                 type="button"
                 class="cognito-confirm__button cognito-confirm__resend"
                 part="button resend"
-                on:click=move |_| resend()
+                use:listen=("click", on_resend_click)
                 prop:disabled=move || confirmed() || busy(Action::Resend) || cooldown() != 0
                 aria-busy=move || if busy(Action::Resend) { "true" } else { "false" }
             >
@@ -497,7 +502,7 @@ pub fn ConfirmSignUp(
 
     view! {
         <div class="cognito-confirm" part="root" data-state=state dir=dir lang=locale.clone()>
-            <form class="cognito-confirm__form" novalidate on:submit=on_submit>
+            <form class="cognito-confirm__form" novalidate use:listen=("submit", on_submit)>
                 <h2 class="cognito-confirm__heading" part="heading">{heading}</h2>
                 <p class="cognito-confirm__intro" part="intro">{intro}</p>
                 {username_field}
@@ -557,4 +562,25 @@ fn resent_text(messages: &Messages, details: &CodeDeliveryDetails) -> String {
         _ => messages.get(Key::CodeSentNoDestination).to_owned(),
     };
     [&sent, " ", messages.get(Key::EarlierCodesInvalid)].concat()
+}
+
+/// An event handler of the form.
+type Handler = Rc<dyn Fn(web_sys::Event)>;
+
+/// `use:listen=("input", handler)`: calls `handler` with every such event on the element until
+/// the form is unmounted. Leptos' own `on:` would do as well, but links its event delegation,
+/// which the form never uses, and with it kilobytes of wasm.
+fn listen(el: web_sys::Element, (name, handler): (&'static str, Handler)) {
+    let callback = Closure::<dyn Fn(web_sys::Event)>::new(move |ev| handler(ev));
+    if el
+        .add_event_listener_with_callback(name, callback.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        // The cleanup must be Send; the form only ever runs on the page's one thread.
+        let listener = SendWrapper::new((el, callback));
+        on_cleanup(move || {
+            let (el, callback) = listener.take();
+            let _ = el.remove_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
+        });
+    }
 }
