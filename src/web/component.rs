@@ -4,7 +4,6 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
-use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
@@ -155,8 +154,8 @@ pub fn ConfirmSignUp(
     let typed_username = RwSignal::new(String::new());
     let clock = Trigger::new();
     let ticker: StoredValue<Option<IntervalHandle>, LocalStorage> = StoredValue::new_local(None);
-    let alert_ref = NodeRef::<html::Div>::new();
-    let status_ref = NodeRef::<html::Div>::new();
+    let alert_ref: Slot = StoredValue::new_local(None);
+    let status_ref: Slot = StoredValue::new_local(None);
     on_cleanup(move || {
         if let Some(Some(handle)) = ticker.try_get_value() {
             handle.clear();
@@ -179,11 +178,11 @@ pub fn ConfirmSignUp(
     };
 
     // Moves focus to the message that just appeared, once it is rendered.
-    let focus = move |target: NodeRef<html::Div>| {
+    let focus = move |target: Slot| {
         request_animation_frame(move || {
             // The form may have been unmounted before the frame (an app that replaces it in
             // onConfirmed): then there is nothing to focus.
-            if let Some(Some(el)) = target.try_get_untracked() {
+            if let Some(Some(el)) = target.try_get_value() {
                 let _ = el.focus();
             }
         });
@@ -513,11 +512,11 @@ pub fn ConfirmSignUp(
                     id=error_id
                     role="alert"
                     tabindex="-1"
-                    node_ref=alert_ref
+                    use:keep=alert_ref
                 >
                     {error_text}
                 </div>
-                <div class="cognito-confirm__status" part="status" role="status" tabindex="-1" node_ref=status_ref>
+                <div class="cognito-confirm__status" part="status" role="status" tabindex="-1" use:keep=status_ref>
                     {notice_text}
                 </div>
                 <div class="cognito-confirm__actions" part="actions">
@@ -562,6 +561,14 @@ fn resent_text(messages: &Messages, details: &CodeDeliveryDetails) -> String {
         _ => messages.get(Key::CodeSentNoDestination).to_owned(),
     };
     [&sent, " ", messages.get(Key::EarlierCodesInvalid)].concat()
+}
+
+/// Where `use:keep` puts an element, for the form to focus it later.
+type Slot = StoredValue<Option<web_sys::HtmlElement>, LocalStorage>;
+
+/// `use:keep=slot`: puts the element in `slot` (what `node_ref` does, for less wasm).
+fn keep(el: web_sys::Element, slot: Slot) {
+    slot.set_value(Some(el.unchecked_into()));
 }
 
 /// An event handler of the form.
