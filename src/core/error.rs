@@ -166,8 +166,16 @@ impl ErrorKind {
 
 /// A failed call: what JavaScript receives as an `Error` with `name`, `message`, `status`,
 /// `retryable` and `kind`. Holds no secrets and no `JsValue`, so it is `Clone + Send + Sync`.
+///
+/// The details are boxed, so that a `Result` carrying one stays a pointer wide: every `?` in the
+/// crate moves it, and a wide error made each of those moves cost code in the wasm. Read them
+/// through `Deref`: `error.name`, `error.message`, ….
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CognitoError {
+pub struct CognitoError(Box<ErrorDetails>);
+
+/// What a [`CognitoError`] says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorDetails {
     /// The exception or local failure name.
     pub name: ErrorName,
     /// Human-readable text: the server's message as it is (never HTML-rendered), or ours.
@@ -178,6 +186,19 @@ pub struct CognitoError {
     pub kind: ErrorKind,
     /// For `ValidationError`: the request member at fault (`ConfirmationCode`, …).
     pub field: Option<&'static str>,
+}
+
+impl std::ops::Deref for CognitoError {
+    type Target = ErrorDetails;
+    fn deref(&self) -> &ErrorDetails {
+        &self.0
+    }
+}
+
+impl From<ErrorDetails> for CognitoError {
+    fn from(details: ErrorDetails) -> Self {
+        Self(Box::new(details))
+    }
 }
 
 impl fmt::Display for CognitoError {
@@ -191,13 +212,14 @@ impl std::error::Error for CognitoError {}
 impl CognitoError {
     /// A local validation failure on `field`.
     pub fn validation(field: &'static str, message: impl Into<String>) -> Self {
-        Self {
+        ErrorDetails {
             name: ErrorName::Validation,
             message: message.into(),
             status: 0,
             kind: ErrorKind::Validation,
             field: Some(field),
         }
+        .into()
     }
 
     /// A network failure (no answer).
@@ -216,33 +238,34 @@ impl CognitoError {
 
     /// An answer that is not a Cognito JSON answer.
     pub fn invalid_response(status: u16, message: impl Into<String>) -> Self {
-        Self {
-            status,
-            ..Self::local(ErrorName::InvalidResponse, ErrorKind::InvalidResponse, message)
-        }
+        let mut error = Self::local(ErrorName::InvalidResponse, ErrorKind::InvalidResponse, message);
+        error.0.status = status;
+        error
     }
 
     fn local(name: ErrorName, kind: ErrorKind, message: impl Into<String>) -> Self {
-        Self {
+        ErrorDetails {
             name,
             message: message.into(),
             status: 0,
             kind,
             field: None,
         }
+        .into()
     }
 
     /// A Cognito exception from its (already sanitised) name, message and HTTP status.
     pub fn service(name: ErrorName, message: impl Into<String>, status: u16) -> Self {
         let message = message.into();
         let kind = classify(&name, &message, status);
-        Self {
+        ErrorDetails {
             name,
             message,
             status,
             kind,
             field: None,
         }
+        .into()
     }
 
     /// True exactly when repeating the same request later may succeed: network failures,

@@ -12,7 +12,7 @@ pub mod sigv4;
 pub mod text;
 pub mod validate;
 
-pub use error::{CognitoError, ErrorKind, ErrorName};
+pub use error::{CognitoError, ErrorDetails, ErrorKind, ErrorName};
 pub use protocol::{
     build_request, parse_response, sign_request, AdminConfirmSignUpRequest, CodeDeliveryDetails,
     CognitoRequest, ConfirmSignUpRequest, Endpoint, HttpRequest, Operation, Request,
