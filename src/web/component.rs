@@ -149,224 +149,35 @@ pub fn ConfirmSignUp(
     let user_id = ["cognito-confirm-", &id, "-username"].concat();
     let error_id = ["cognito-confirm-", &id, "-error"].concat();
 
-    let form = RwSignal::new(Form::new(config.resend_cooldown_seconds));
-    let code = RwSignal::new(config.code.as_deref().map(normalize_code).unwrap_or_default());
-    let typed_username = RwSignal::new(String::new());
-    let clock = Trigger::new();
-    let ticker: StoredValue<Option<IntervalHandle>, LocalStorage> = StoredValue::new_local(None);
-    let alert_ref: Slot = StoredValue::new_local(None);
-    let status_ref: Slot = StoredValue::new_local(None);
+    let mode = config.mode;
+    let has_username = config.username.is_some();
+    let locale = config.messages.locale().to_owned();
+    let dir = if is_rtl(&locale) { "rtl" } else { "ltr" };
+    let ui = Ui {
+        form: RwSignal::new(Form::new(config.resend_cooldown_seconds)),
+        code: RwSignal::new(config.code.as_deref().map(normalize_code).unwrap_or_default()),
+        typed_username: RwSignal::new(String::new()),
+        clock: Trigger::new(),
+        ticker: StoredValue::new_local(None),
+        alert: StoredValue::new_local(None),
+        status: StoredValue::new_local(None),
+        config: StoredValue::new_local(Rc::new(config)),
+    };
     on_cleanup(move || {
-        if let Some(Some(handle)) = ticker.try_get_value() {
+        if let Some(Some(handle)) = ui.ticker.try_get_value() {
             handle.clear();
         }
     });
 
-    let config = StoredValue::new_local(Rc::new(config));
-    let cfg = move || config.get_value();
-    let t = move |key: Key| cfg().messages.get(key).to_owned();
-    let locale = cfg().messages.locale().to_owned();
-    let dir = if is_rtl(&locale) { "rtl" } else { "ltr" };
-    let mode = cfg().mode;
-    let has_username = cfg().username.is_some();
-
-    let username = move || {
-        cfg()
-            .username
-            .clone()
-            .unwrap_or_else(|| typed_username.get_untracked().trim().to_owned())
-    };
-
-    // Moves focus to the message that just appeared, once it is rendered.
-    let focus = move |target: Slot| {
-        request_animation_frame(move || {
-            // The form may have been unmounted before the frame (an app that replaces it in
-            // onConfirmed): then there is nothing to focus.
-            if let Some(Some(el)) = target.try_get_value() {
-                let _ = el.focus();
-            }
-        });
-    };
-
-    let report_error = move |error: CognitoError| {
-        if let Some(cb) = &cfg().on_error {
-            cb(&error);
-        }
-        focus(alert_ref);
-    };
-
-    let finish_confirm = move |result: Result<Confirmed, CognitoError>| {
-        let outcome = result.as_ref().map(|_| ()).map_err(Clone::clone);
-        if form.try_write().map(|mut f| f.finish_confirm(outcome)).is_none() {
-            return; // unmounted meanwhile
-        }
-        match (result, form.read_untracked().phase()) {
-            (Ok(confirmed), _) => {
-                if let Some(cb) = &cfg().on_confirmed {
-                    cb(&confirmed);
-                }
-                focus(status_ref);
-            }
-            (Err(_), Phase::Confirmed) => {
-                let already = Confirmed {
-                    session: None,
-                    raw: "{}".to_owned(),
-                };
-                if let Some(cb) = &cfg().on_confirmed {
-                    cb(&already);
-                }
-                focus(status_ref);
-            }
-            (Err(e), _) => report_error(e),
-        }
-    };
-
-    // Validates `request`, marks `action` as running and sends it, handing the answer to `then`.
-    // The busy state is set untracked and drawn only once the request's task is queued, so the
-    // fetch goes out first and the re-render follows in the same turn.
-    let launch = move |action: Action, request: Request, then: Then| {
-        if let Err(e) = request.validate() {
-            if form.try_write().map(|mut f| f.reject(e.clone())).is_some() {
-                report_error(e);
-            }
-            return;
-        }
-        if form.try_write_untracked().map(|mut f| f.begin(action, now_ms())) != Some(true) {
-            return;
-        }
-        send(cfg().client.clone(), request, then);
-        form.notify();
-    };
-
-    // Threat protection data for confirm and resend, when there is any.
-    let user_context = move |username: &str| {
-        let c = cfg();
-        let pool = c.user_pool_id.as_deref().unwrap_or_default();
-        let data = c.encoded_data.clone().or_else(|| {
-            (!pool.is_empty())
-                .then(|| page::advanced_security_data(username, pool, &c.client_id))
-                .flatten()
-        });
-        data.map(|d| UserContextData {
-            ip_address: None,
-            encoded_data: Some(d),
-        })
-    };
-
-    let confirm = move || {
-        let request: Request = match mode {
-            Mode::User => {
-                let username = username();
-                ConfirmSignUpRequest {
-                    client_id: cfg().client_id.clone(),
-                    user_context_data: user_context(&username),
-                    username,
-                    confirmation_code: code.get_untracked(),
-                    client_metadata: cfg().client_metadata.clone(),
-                    ..Default::default()
-                }
-                .into()
-            }
-            Mode::Admin => AdminConfirmSignUpRequest {
-                user_pool_id: cfg().user_pool_id.clone().unwrap_or_default(),
-                username: username(),
-                client_metadata: cfg().client_metadata.clone(),
-            }
-            .into(),
-        };
-        launch(
-            Action::Confirm,
-            request,
-            Box::new(move |result| {
-                finish_confirm(result.and_then(|answer| {
-                    let session = match mode {
-                        Mode::User => answer.decode::<ConfirmSignUpRequest>()?.session,
-                        Mode::Admin => None,
-                    };
-                    Ok(Confirmed {
-                        session,
-                        raw: answer.text,
-                    })
-                }))
-            }),
-        );
-    };
-
-    let start_ticker = move || {
-        let tick = move || {
-            if clock.is_disposed() {
-                return;
-            }
-            clock.notify();
-            let done = form
-                .try_read_untracked()
-                .map(|f| f.cooldown_remaining(now_ms()) == 0)
-                .unwrap_or(true);
-            if done {
-                if let Some(Some(handle)) = ticker.try_update_value(Option::take) {
-                    handle.clear();
-                }
-            }
-        };
-        clock.notify();
-        if let Ok(handle) = set_interval_with_handle(tick, Duration::from_millis(250)) {
-            if let Some(Some(old)) = ticker.try_update_value(|slot| slot.replace(handle)) {
-                old.clear();
-            }
-        }
-    };
-
-    let resend = move || {
-        let username = username();
-        let request = ResendConfirmationCodeRequest {
-            client_id: cfg().client_id.clone(),
-            user_context_data: user_context(&username),
-            username,
-            client_metadata: cfg().client_metadata.clone(),
-            ..Default::default()
-        };
-        let finish = move |result: Result<Answer, CognitoError>| {
-            let result = result.and_then(|answer| {
-                Ok(Resent {
-                    details: answer
-                        .decode::<ResendConfirmationCodeRequest>()?
-                        .code_delivery_details
-                        .unwrap_or_default(),
-                    raw: answer.text,
-                })
-            });
-            let outcome = result.as_ref().map(|r| r.details.clone()).map_err(Clone::clone);
-            if form
-                .try_write()
-                .map(|mut f| f.finish_resend(outcome, now_ms()))
-                .is_none()
-            {
-                return;
-            }
-            match result {
-                Ok(resent) => {
-                    start_ticker();
-                    if let Some(cb) = &cfg().on_resent {
-                        cb(&resent);
-                    }
-                }
-                // "Already confirmed": the form is confirmed, not in error.
-                Err(_) if form.read_untracked().phase() == Phase::Confirmed => focus(status_ref),
-                Err(e) => report_error(e),
-            }
-        };
-        launch(Action::Resend, request.into(), Box::new(finish));
-    };
-
     // WebOTP: fill the code from an incoming SMS and submit it; aborted when the form goes.
-    if mode == Mode::User && cfg().web_otp {
+    if mode == Mode::User && ui.cfg().web_otp {
         if let Ok(controller) = web_sys::AbortController::new() {
             let signal = controller.signal();
             on_cleanup(move || controller.abort());
             spawn_local(async move {
                 if let Some(otp) = page::web_otp(&signal).await {
-                    if code.try_set(normalize_code(&otp)).is_none() {
-                        confirm();
+                    if ui.code.try_set(normalize_code(&otp)).is_none() {
+                        ui.confirm();
                     }
                 }
             });
@@ -375,44 +186,19 @@ pub fn ConfirmSignUp(
 
     let on_submit: Handler = Rc::new(move |ev| {
         ev.prevent_default();
-        confirm();
+        ui.confirm();
     });
+    let on_code_input: Handler = Rc::new(move |ev| ui.code_input(&event_target_value(&ev)));
+    let on_username_input: Handler = Rc::new(move |ev| ui.typed_username.set(event_target_value(&ev)));
+    let on_resend_click: Handler = Rc::new(move |_| ui.resend());
 
-    let on_code_input: Handler = Rc::new(move |ev| {
-        let value = normalize_code(&event_target_value(&ev));
-        code.set(value.clone());
-        let auto = cfg().auto_submit_length;
-        if auto.is_some_and(|n| n > 0 && crate::core::text::char_count(&value) == n) {
-            confirm();
-        }
-    });
-
-    let on_username_input: Handler = Rc::new(move |ev| typed_username.set(event_target_value(&ev)));
-    let on_resend_click: Handler = Rc::new(move |_| resend());
-
-    let state = move || form.read().phase().as_str();
-    let busy = move |action: Action| form.read().busy() == Some(action);
-    let confirmed = move || form.read().phase() == Phase::Confirmed;
-    let cooldown = move || {
-        clock.track();
-        form.read().cooldown_remaining(now_ms())
-    };
-
-    let error_text = move || {
-        let form = form.read();
-        let Some(error) = form.error() else {
-            return String::new();
-        };
-        match cfg().messages.error(error) {
-            (message, Some(next)) => [&message, " ", &next].concat(),
-            (message, None) => message,
-        }
-    };
-    let notice_text = move || match form.read().notice() {
-        Some(Notice::Confirmed) => t(Key::Confirmed),
-        Some(Notice::CodeResent(details)) => resent_text(&cfg().messages, details),
-        None => String::new(),
-    };
+    let state = move || ui.form.read().phase().as_str();
+    let busy = move |action: Action| ui.busy(action);
+    let confirmed = move || ui.confirmed();
+    let cooldown = move || ui.cooldown();
+    let t = move |key: Key| ui.t(key);
+    let error_text = move || ui.error_text();
+    let notice_text = move || ui.notice_text();
 
     let heading = t(Key::Heading);
     let intro = t(if mode == Mode::Admin {
@@ -435,7 +221,7 @@ pub fn ConfirmSignUp(
                     autocapitalize="none"
                     spellcheck="false"
                     required
-                    prop:value=typed_username
+                    prop:value=ui.typed_username
                     use:listen=("input", on_username_input)
                     prop:disabled=confirmed
                 />
@@ -461,8 +247,8 @@ pub fn ConfirmSignUp(
                     required
                     maxlength="2048"
                     aria-describedby=error_id2
-                    aria-invalid=move || if form.read().error().is_some() { "true" } else { "false" }
-                    prop:value=code
+                    aria-invalid=move || if ui.form.read().error().is_some() { "true" } else { "false" }
+                    prop:value=ui.code
                     use:listen=("input", on_code_input)
                     prop:disabled=confirmed
                 />
@@ -490,7 +276,7 @@ pub fn ConfirmSignUp(
                         0 => String::new(),
                         s => {
                             let seconds = decimal(u64::from(s));
-                            let text = cfg().messages.format(Key::Countdown, &[("seconds", &seconds)]);
+                            let text = ui.cfg().messages.format(Key::Countdown, &[("seconds", &seconds)]);
                             [" ", &text].concat()
                         }
                     }}
@@ -512,11 +298,11 @@ pub fn ConfirmSignUp(
                     id=error_id
                     role="alert"
                     tabindex="-1"
-                    use:keep=alert_ref
+                    use:keep=ui.alert
                 >
                     {error_text}
                 </div>
-                <div class="cognito-confirm__status" part="status" role="status" tabindex="-1" use:keep=status_ref>
+                <div class="cognito-confirm__status" part="status" role="status" tabindex="-1" use:keep=ui.status>
                     {notice_text}
                 </div>
                 <div class="cognito-confirm__actions" part="actions">
@@ -533,6 +319,278 @@ pub fn ConfirmSignUp(
                 </div>
             </form>
         </div>
+    }
+}
+
+/// The form's signals, stored values and configuration. All are arena handles, so this is
+/// `Copy`: each event handler and view closure captures this one value, rather than a copy of
+/// every handle each nested closure needs.
+#[derive(Clone, Copy)]
+struct Ui {
+    config: StoredValue<Rc<Config>, LocalStorage>,
+    form: RwSignal<Form>,
+    code: RwSignal<String>,
+    typed_username: RwSignal<String>,
+    /// Notified four times a second while the resend button rests, to redraw the countdown.
+    clock: Trigger,
+    ticker: StoredValue<Option<IntervalHandle>, LocalStorage>,
+    alert: Slot,
+    status: Slot,
+}
+
+impl Ui {
+    fn cfg(self) -> Rc<Config> {
+        self.config.get_value()
+    }
+
+    fn t(self, key: Key) -> String {
+        self.cfg().messages.get(key).to_owned()
+    }
+
+    fn username(self) -> String {
+        self.cfg()
+            .username
+            .clone()
+            .unwrap_or_else(|| self.typed_username.get_untracked().trim().to_owned())
+    }
+
+    fn busy(self, action: Action) -> bool {
+        self.form.read().busy() == Some(action)
+    }
+
+    fn confirmed(self) -> bool {
+        self.form.read().phase() == Phase::Confirmed
+    }
+
+    fn cooldown(self) -> u32 {
+        self.clock.track();
+        self.form.read().cooldown_remaining(now_ms())
+    }
+
+    fn error_text(self) -> String {
+        let form = self.form.read();
+        let Some(error) = form.error() else {
+            return String::new();
+        };
+        match self.cfg().messages.error(error) {
+            (message, Some(next)) => [&message, " ", &next].concat(),
+            (message, None) => message,
+        }
+    }
+
+    fn notice_text(self) -> String {
+        match self.form.read().notice() {
+            Some(Notice::Confirmed) => self.t(Key::Confirmed),
+            Some(Notice::CodeResent(details)) => resent_text(&self.cfg().messages, details),
+            None => String::new(),
+        }
+    }
+
+    /// Moves focus to the message that just appeared, once it is rendered.
+    fn focus(target: Slot) {
+        request_animation_frame(move || {
+            // The form may have been unmounted before the frame (an app that replaces it in
+            // onConfirmed): then there is nothing to focus.
+            if let Some(Some(el)) = target.try_get_value() {
+                let _ = el.focus();
+            }
+        });
+    }
+
+    fn report_error(self, error: CognitoError) {
+        if let Some(cb) = &self.cfg().on_error {
+            cb(&error);
+        }
+        Self::focus(self.alert);
+    }
+
+    /// The code as typed, normalised; submitted when it reaches `autoSubmitLength`.
+    fn code_input(self, typed: &str) {
+        let value = normalize_code(typed);
+        let submit = self
+            .cfg()
+            .auto_submit_length
+            .is_some_and(|n| n > 0 && crate::core::text::char_count(&value) == n);
+        self.code.set(value);
+        if submit {
+            self.confirm();
+        }
+    }
+
+    /// Validates `request`, marks `action` as running and sends it, handing the answer to
+    /// `then`. The busy state is set untracked and drawn only once the request's task is
+    /// queued, so the fetch goes out first and the re-render follows in the same turn.
+    fn launch(self, action: Action, request: Request, then: Then) {
+        if let Err(e) = request.validate() {
+            if self.form.try_write().map(|mut f| f.reject(e.clone())).is_some() {
+                self.report_error(e);
+            }
+            return;
+        }
+        if self
+            .form
+            .try_write_untracked()
+            .map(|mut f| f.begin(action, now_ms()))
+            != Some(true)
+        {
+            return;
+        }
+        send(self.cfg().client.clone(), request, then);
+        self.form.notify();
+    }
+
+    /// Threat protection data for confirm and resend, when there is any.
+    fn user_context(self, username: &str) -> Option<UserContextData> {
+        let c = self.cfg();
+        let pool = c.user_pool_id.as_deref().unwrap_or_default();
+        let data = c.encoded_data.clone().or_else(|| {
+            (!pool.is_empty())
+                .then(|| page::advanced_security_data(username, pool, &c.client_id))
+                .flatten()
+        });
+        data.map(|d| UserContextData {
+            ip_address: None,
+            encoded_data: Some(d),
+        })
+    }
+
+    fn confirm(self) {
+        let c = self.cfg();
+        let mode = c.mode;
+        let username = self.username();
+        let request: Request = match mode {
+            Mode::User => ConfirmSignUpRequest {
+                client_id: c.client_id.clone(),
+                user_context_data: self.user_context(&username),
+                username,
+                confirmation_code: self.code.get_untracked(),
+                client_metadata: c.client_metadata.clone(),
+                ..Default::default()
+            }
+            .into(),
+            Mode::Admin => AdminConfirmSignUpRequest {
+                user_pool_id: c.user_pool_id.clone().unwrap_or_default(),
+                username,
+                client_metadata: c.client_metadata.clone(),
+            }
+            .into(),
+        };
+        self.launch(
+            Action::Confirm,
+            request,
+            Box::new(move |result| {
+                self.finish_confirm(result.and_then(|answer| {
+                    let session = match mode {
+                        Mode::User => answer.decode::<ConfirmSignUpRequest>()?.session,
+                        Mode::Admin => None,
+                    };
+                    Ok(Confirmed {
+                        session,
+                        raw: answer.text,
+                    })
+                }))
+            }),
+        );
+    }
+
+    fn finish_confirm(self, result: Result<Confirmed, CognitoError>) {
+        let outcome = result.as_ref().map(|_| ()).map_err(Clone::clone);
+        if self
+            .form
+            .try_write()
+            .map(|mut f| f.finish_confirm(outcome))
+            .is_none()
+        {
+            return; // unmounted meanwhile
+        }
+        let confirmed = match (result, self.form.read_untracked().phase()) {
+            (Ok(confirmed), _) => confirmed,
+            // "Already confirmed": the form is confirmed, not in error.
+            (Err(_), Phase::Confirmed) => Confirmed {
+                session: None,
+                raw: "{}".to_owned(),
+            },
+            (Err(e), _) => return self.report_error(e),
+        };
+        if let Some(cb) = &self.cfg().on_confirmed {
+            cb(&confirmed);
+        }
+        Self::focus(self.status);
+    }
+
+    fn resend(self) {
+        let c = self.cfg();
+        let username = self.username();
+        let request = ResendConfirmationCodeRequest {
+            client_id: c.client_id.clone(),
+            user_context_data: self.user_context(&username),
+            username,
+            client_metadata: c.client_metadata.clone(),
+            ..Default::default()
+        };
+        self.launch(
+            Action::Resend,
+            request.into(),
+            Box::new(move |result| self.finish_resend(result)),
+        );
+    }
+
+    fn finish_resend(self, result: Result<Answer, CognitoError>) {
+        let result = result.and_then(|answer| {
+            Ok(Resent {
+                details: answer
+                    .decode::<ResendConfirmationCodeRequest>()?
+                    .code_delivery_details
+                    .unwrap_or_default(),
+                raw: answer.text,
+            })
+        });
+        let outcome = result.as_ref().map(|r| r.details.clone()).map_err(Clone::clone);
+        if self
+            .form
+            .try_write()
+            .map(|mut f| f.finish_resend(outcome, now_ms()))
+            .is_none()
+        {
+            return;
+        }
+        match result {
+            Ok(resent) => {
+                self.start_ticker();
+                if let Some(cb) = &self.cfg().on_resent {
+                    cb(&resent);
+                }
+            }
+            // "Already confirmed": the form is confirmed, not in error.
+            Err(_) if self.form.read_untracked().phase() == Phase::Confirmed => Self::focus(self.status),
+            Err(e) => self.report_error(e),
+        }
+    }
+
+    /// Redraws the countdown four times a second until the resend button may be used again.
+    fn start_ticker(self) {
+        let tick = move || {
+            if self.clock.is_disposed() {
+                return;
+            }
+            self.clock.notify();
+            let done = self
+                .form
+                .try_read_untracked()
+                .map(|f| f.cooldown_remaining(now_ms()) == 0)
+                .unwrap_or(true);
+            if done {
+                if let Some(Some(handle)) = self.ticker.try_update_value(Option::take) {
+                    handle.clear();
+                }
+            }
+        };
+        self.clock.notify();
+        if let Ok(handle) = set_interval_with_handle(tick, Duration::from_millis(250)) {
+            if let Some(Some(old)) = self.ticker.try_update_value(|slot| slot.replace(handle)) {
+                old.clear();
+            }
+        }
     }
 }
 
