@@ -18,9 +18,10 @@ macro_rules! keys {
                 match self { $(Self::$variant => $name,)* }
             }
 
-            /// The key called `name`.
+            /// The key called `name`. (A search of [`Key::ALL`] rather than a `match` on the
+            /// strings, which compiles to much more code in the wasm.)
             pub fn from_name(name: &str) -> Option<Self> {
-                match name { $($name => Some(Self::$variant),)* _ => None }
+                Self::ALL.iter().copied().find(|key| key.name() == name)
             }
         }
     };
