@@ -192,13 +192,12 @@ pub fn ConfirmSignUp(
     let on_username_input: Handler = Rc::new(move |ev| ui.typed_username.set(event_target_value(&ev)));
     let on_resend_click: Handler = Rc::new(move |_| ui.resend());
 
-    let state = move || ui.form.read().phase().as_str();
-    let busy = move |action: Action| ui.busy(action);
-    let confirmed = move || ui.confirmed();
-    let cooldown = move || ui.cooldown();
+    // One closure type per kind of reactive value (text, attribute, `disabled`): each closure
+    // type the view holds compiles its own copy of Leptos's effect code.
+    let text = move |which: Text| move || ui.text(which);
+    let attr = move |which: Attr| move || ui.attr(which);
+    let disabled = move |which: Disabled| move || ui.disabled(which);
     let t = move |key: Key| ui.t(key);
-    let error_text = move || ui.error_text();
-    let notice_text = move || ui.notice_text();
 
     let heading = t(Key::Heading);
     let intro = t(if mode == Mode::Admin {
@@ -223,7 +222,7 @@ pub fn ConfirmSignUp(
                     required
                     prop:value=ui.typed_username
                     use:listen=("input", on_username_input)
-                    prop:disabled=confirmed
+                    prop:disabled=disabled(Disabled::WhenConfirmed)
                 />
             </div>
         }
@@ -247,19 +246,14 @@ pub fn ConfirmSignUp(
                     required
                     maxlength="2048"
                     aria-describedby=error_id2
-                    aria-invalid=move || if ui.form.read().error().is_some() { "true" } else { "false" }
+                    aria-invalid=attr(Attr::Invalid)
                     prop:value=ui.code
                     use:listen=("input", on_code_input)
-                    prop:disabled=confirmed
+                    prop:disabled=disabled(Disabled::WhenConfirmed)
                 />
             </div>
         }
     });
-    let confirm_label = if mode == Mode::Admin {
-        Key::AdminConfirm
-    } else {
-        Key::Confirm
-    };
     let resend_button = (mode == Mode::User).then(|| {
         view! {
             <button
@@ -267,26 +261,19 @@ pub fn ConfirmSignUp(
                 class="cognito-confirm__button cognito-confirm__resend"
                 part="button resend"
                 use:listen=("click", on_resend_click)
-                prop:disabled=move || confirmed() || busy(Action::Resend) || cooldown() != 0
-                aria-busy=move || if busy(Action::Resend) { "true" } else { "false" }
+                prop:disabled=disabled(Disabled::Resend)
+                aria-busy=attr(Attr::ResendBusy)
             >
-                {move || if busy(Action::Resend) { t(Key::Resending) } else { t(Key::Resend) }}
+                {text(Text::ResendLabel)}
                 <span class="cognito-confirm__countdown" part="countdown" aria-hidden="true">
-                    {move || match cooldown() {
-                        0 => String::new(),
-                        s => {
-                            let seconds = decimal(u64::from(s));
-                            let text = ui.cfg().messages.format(Key::Countdown, &[("seconds", &seconds)]);
-                            [" ", &text].concat()
-                        }
-                    }}
+                    {text(Text::Countdown)}
                 </span>
             </button>
         }
     });
 
     view! {
-        <div class="cognito-confirm" part="root" data-state=state dir=dir lang=locale.clone()>
+        <div class="cognito-confirm" part="root" data-state=attr(Attr::State) dir=dir lang=locale.clone()>
             <form class="cognito-confirm__form" novalidate use:listen=("submit", on_submit)>
                 <h2 class="cognito-confirm__heading" part="heading">{heading}</h2>
                 <p class="cognito-confirm__intro" part="intro">{intro}</p>
@@ -300,26 +287,61 @@ pub fn ConfirmSignUp(
                     tabindex="-1"
                     use:keep=ui.alert
                 >
-                    {error_text}
+                    {text(Text::Error)}
                 </div>
                 <div class="cognito-confirm__status" part="status" role="status" tabindex="-1" use:keep=ui.status>
-                    {notice_text}
+                    {text(Text::Notice)}
                 </div>
                 <div class="cognito-confirm__actions" part="actions">
                     <button
                         type="submit"
                         class="cognito-confirm__button cognito-confirm__submit"
                         part="button submit"
-                        prop:disabled=confirmed
-                        aria-busy=move || if busy(Action::Confirm) { "true" } else { "false" }
+                        prop:disabled=disabled(Disabled::WhenConfirmed)
+                        aria-busy=attr(Attr::ConfirmBusy)
                     >
-                        {move || if busy(Action::Confirm) { t(Key::Confirming) } else { t(confirm_label) }}
+                        {text(Text::ConfirmLabel)}
                     </button>
                     {resend_button}
                 </div>
             </form>
         </div>
     }
+}
+
+/// The reactive texts of the view.
+#[derive(Clone, Copy)]
+enum Text {
+    /// The `role="alert"` region.
+    Error,
+    /// The `role="status"` region.
+    Notice,
+    ConfirmLabel,
+    ResendLabel,
+    /// " (29 s)" after the resend label while the button rests.
+    Countdown,
+}
+
+/// The reactive attributes of the view.
+#[derive(Clone, Copy)]
+enum Attr {
+    /// The root's `data-state`.
+    State,
+    /// The code input's `aria-invalid`.
+    Invalid,
+    /// The Confirm button's `aria-busy`.
+    ConfirmBusy,
+    /// The Resend button's `aria-busy`.
+    ResendBusy,
+}
+
+/// Which controls are disabled when.
+#[derive(Clone, Copy)]
+enum Disabled {
+    /// The inputs and Confirm, once the account is confirmed.
+    WhenConfirmed,
+    /// Resend: also while it runs and during its cooldown.
+    Resend,
 }
 
 /// The form's signals, stored values and configuration. All are arena handles, so this is
@@ -362,28 +384,76 @@ impl Ui {
         self.form.read().phase() == Phase::Confirmed
     }
 
+    /// Seconds until the resend button may be used again.
     fn cooldown(self) -> u32 {
         self.clock.track();
         self.form.read().cooldown_remaining(now_ms())
     }
 
-    fn error_text(self) -> String {
-        let form = self.form.read();
-        let Some(error) = form.error() else {
-            return String::new();
-        };
-        match self.cfg().messages.error(error) {
-            (message, Some(next)) => [&message, " ", &next].concat(),
-            (message, None) => message,
+    /// A text of the view, as it is now.
+    fn text(self, which: Text) -> String {
+        match which {
+            Text::Error => {
+                let form = self.form.read();
+                let Some(error) = form.error() else {
+                    return String::new();
+                };
+                match self.cfg().messages.error(error) {
+                    (message, Some(next)) => [&message, " ", &next].concat(),
+                    (message, None) => message,
+                }
+            }
+            Text::Notice => match self.form.read().notice() {
+                Some(Notice::Confirmed) => self.t(Key::Confirmed),
+                Some(Notice::CodeResent(details)) => resent_text(&self.cfg().messages, details),
+                None => String::new(),
+            },
+            Text::ConfirmLabel => self.t(match (self.busy(Action::Confirm), self.cfg().mode) {
+                (true, _) => Key::Confirming,
+                (false, Mode::User) => Key::Confirm,
+                (false, Mode::Admin) => Key::AdminConfirm,
+            }),
+            Text::ResendLabel => self.t(if self.busy(Action::Resend) {
+                Key::Resending
+            } else {
+                Key::Resend
+            }),
+            Text::Countdown => match self.cooldown() {
+                0 => String::new(),
+                s => {
+                    let seconds = decimal(u64::from(s));
+                    let text = self
+                        .cfg()
+                        .messages
+                        .format(Key::Countdown, &[("seconds", &seconds)]);
+                    [" ", &text].concat()
+                }
+            },
         }
     }
 
-    fn notice_text(self) -> String {
-        match self.form.read().notice() {
-            Some(Notice::Confirmed) => self.t(Key::Confirmed),
-            Some(Notice::CodeResent(details)) => resent_text(&self.cfg().messages, details),
-            None => String::new(),
+    /// An attribute of the view, as it is now.
+    fn attr(self, which: Attr) -> &'static str {
+        let yes = match which {
+            Attr::State => return self.form.read().phase().as_str(),
+            Attr::Invalid => self.form.read().error().is_some(),
+            Attr::ConfirmBusy => self.busy(Action::Confirm),
+            Attr::ResendBusy => self.busy(Action::Resend),
+        };
+        if yes {
+            "true"
+        } else {
+            "false"
         }
+    }
+
+    /// Whether a control is disabled now.
+    fn disabled(self, which: Disabled) -> bool {
+        self.confirmed()
+            || match which {
+                Disabled::WhenConfirmed => false,
+                Disabled::Resend => self.busy(Action::Resend) || self.cooldown() != 0,
+            }
     }
 
     /// Moves focus to the message that just appeared, once it is rendered.
