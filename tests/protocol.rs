@@ -675,3 +675,47 @@ fn signing_adds_date_token_and_authorization() {
         Some("credentials")
     );
 }
+
+#[test]
+fn loopback_hosts() {
+    use cognito_confirm::core::protocol::is_loopback;
+    for host in ["localhost", "app.localhost", "[::1]", "127.0.0.1", "127.1.2.255"] {
+        assert!(is_loopback(host), "{host}");
+    }
+    for host in [
+        "",
+        "127.0.0",
+        "127.0.0.1.2",
+        "127.0.0.256",
+        "127.0..1",
+        "127.0.0.1.evil.com",
+        "127.0.0.x",
+        "128.0.0.1",
+        "localhost.evil.com",
+        "::1",
+    ] {
+        assert!(!is_loopback(host), "{host}");
+    }
+}
+
+#[test]
+fn amz_dates_are_read_strictly() {
+    let time = SigningTime::parse_amz_date("20261123T120000Z").unwrap();
+    assert_eq!(time.amz_date(), "20261123T120000Z");
+    assert_eq!(time.date_stamp(), "20261123");
+    for bad in [
+        "",
+        "20261123T120000",
+        "20261123 120000Z",
+        "+0261123T120000Z",
+        "2026-123T120000Z",
+        "20261323T120000Z",
+        "20261100T120000Z",
+        "20261123T240000Z",
+        "20261123T126000Z",
+        "20261123T12000aZ",
+        "20261123T120000Z0",
+    ] {
+        assert_eq!(SigningTime::parse_amz_date(bad), None, "{bad}");
+    }
+}

@@ -687,12 +687,16 @@ impl Endpoint {
         } else {
             return Err(bad("it must start with https://"));
         };
-        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        // Byte and char tests rather than `str` patterns, whose searchers are larger in the wasm.
+        let end = rest
+            .bytes()
+            .position(|b| matches!(b, b'/' | b'?' | b'#'))
+            .unwrap_or(rest.len());
         let (authority, tail) = rest.split_at_checked(end).unwrap_or((rest, ""));
-        if authority.is_empty() || authority.contains('@') || authority.contains(char::is_whitespace) {
+        if authority.is_empty() || authority.chars().any(|c| c == '@' || c.is_whitespace()) {
             return Err(bad("it needs a host and no user name or spaces"));
         }
-        if tail.contains(['?', '#']) {
+        if tail.bytes().any(|b| matches!(b, b'?' | b'#')) {
             return Err(bad("no query or fragment allowed"));
         }
         let authority = authority.to_ascii_lowercase();
@@ -765,8 +769,8 @@ pub fn is_loopback(host: &str) -> bool {
         || host.ends_with(".localhost")
         || host == "[::1]"
         || host.strip_prefix("127.").is_some_and(|rest| {
-            let parts: Vec<&str> = rest.split('.').collect();
-            parts.len() == 3 && parts.iter().all(|p| p.parse::<u8>().is_ok())
+            let mut parts = rest.split('.');
+            (0..3).all(|_| parts.next().is_some_and(|p| p.parse::<u8>().is_ok())) && parts.next().is_none()
         })
 }
 

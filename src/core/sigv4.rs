@@ -54,7 +54,12 @@ impl SigningTime {
         if b.len() != 16 || b.get(8) != Some(&b'T') || b.get(15) != Some(&b'Z') {
             return None;
         }
-        let num = |r: std::ops::Range<usize>| -> Option<i64> { text.get(r)?.parse().ok() };
+        // Digits only (`str::parse` would also take a sign).
+        let num = |r: std::ops::Range<usize>| -> Option<i64> {
+            b.get(r)?.iter().try_fold(0, |n, &c| {
+                c.is_ascii_digit().then(|| n * 10 + i64::from(c - b'0'))
+            })
+        };
         let (y, mo, d) = (num(0..4)?, num(4..6)?, num(6..8)?);
         let (h, mi, s) = (num(9..11)?, num(11..13)?, num(13..15)?);
         if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || s > 60 {
@@ -199,13 +204,13 @@ pub fn sign_at(
         }
     }
     sort_pairs(&mut headers);
-    let signed_headers = headers
-        .iter()
-        .map(|(n, _)| n.as_str())
-        .collect::<Vec<_>>()
-        .join(";");
+    let mut signed_headers = String::new();
     let mut canonical_headers = String::new();
     for (name, value) in &headers {
+        if !signed_headers.is_empty() {
+            signed_headers.push(';');
+        }
+        signed_headers.push_str(name);
         canonical_headers.push_str(name);
         canonical_headers.push(':');
         canonical_headers.push_str(value);
@@ -296,7 +301,14 @@ fn signing_key(secret: &Secret, params: &SigningParams<'_>) -> Vec<u8> {
 
 /// Trims and collapses runs of whitespace (including folded line breaks) into one space.
 fn normalize_header_value(value: &str) -> String {
-    value.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::new();
+    for word in value.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Removes `.` and `..` segments and merges repeated slashes, keeping a trailing slash.
