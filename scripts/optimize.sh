@@ -14,7 +14,13 @@ here="$(cd "$(dirname "$0")" && pwd)"
 bin="$here/../node_modules/.bin"
 case "${1:-}" in
   wasm)
-    "$bin/wasm-opt" --merge-similar-functions -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    # --converge repeats the passes while they still shrink the module. --low-memory-unused lets
+    # binaryen fold added constants into load and store offsets, assuming nothing lives in the
+    # first 1 KiB of memory: Rust lays out a wasm32 module stack first (the stack pointer starts
+    # at 1 MiB and grows down; data and heap lie above it), so that memory is only reached by a
+    # stack about to overflow its 1 MiB.
+    "$bin/wasm-opt" --merge-similar-functions --low-memory-unused --converge -Oz \
+      --enable-bulk-memory --enable-nontrapping-float-to-int \
       --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
       --strip-debug --strip-producers --strip-target-features "$2" -o "$2"
     ;;

@@ -1,11 +1,12 @@
 // The package's JavaScript surface, as an app sees it: each entry exports the names of
 // CONTRACT.md and README and nothing else (no classes of the crates it links), in its code and
-// in its typings.
+// in its typings. Also the memory layout that the size step (scripts/optimize.sh) relies on.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Reader } from "../../scripts/wasm-binary.mjs";
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "pkg");
 const HEADLESS = ["adminConfirmSignUp", "confirmSignUp", "resendConfirmationCode", "secretHash"];
@@ -37,5 +38,62 @@ for (const [entry, file, expected] of entries) {
     }
     const classes = [...dts.matchAll(/export class ([\w$]+)/g)].map((m) => m[1]);
     assert.deepEqual(classes.filter((c) => !expected.includes(c)), [], "no classes of other crates in the typings");
+  });
+}
+
+// scripts/optimize.sh runs wasm-opt with --low-memory-unused, which assumes nothing lives in
+// the first KiB of memory. That holds for Rust's wasm32 layout: the stack first, its pointer
+// starting at 1 MiB and growing down, the data above it. This pins that layout in each build.
+const LOW_MEMORY = 1024;
+function layout(bytes) {
+  const r = new Reader(bytes, 8);
+  const out = { globals: [], segments: [] };
+  const constI32 = () => {
+    assert.equal(r.byte(), 0x41, "an i32.const initialiser");
+    let result = 0;
+    let shift = 0;
+    let b;
+    do {
+      b = r.byte();
+      result |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80);
+    assert.equal(r.byte(), 0x0b, "end of the initialiser");
+    return shift < 32 && b & 0x40 ? result | (~0 << shift) : result;
+  };
+  while (r.pos < bytes.length) {
+    const id = r.byte();
+    const end = r.u32() + r.pos;
+    if (id === 6) {
+      for (let n = r.u32(); n > 0; n--) {
+        const type = r.byte();
+        r.byte(); // mutability
+        out.globals.push(type === 0x7f ? constI32() : null);
+        if (type !== 0x7f) break; // only i32 globals are read here
+      }
+    } else if (id === 11) {
+      for (let n = r.u32(); n > 0; n--) {
+        const flags = r.u32();
+        if (flags !== 1) {
+          if (flags === 2) r.u32(); // the memory index
+          out.segments.push(constI32()); // a passive segment (flags 1) has no address
+        }
+        const length = r.u32();
+        r.pos += length;
+      }
+    }
+    r.pos = end;
+  }
+  return out;
+}
+
+for (const wasm of ["cognito_confirm_bg.wasm", "bundler/cognito_confirm_bg.wasm", "headless/cognito_confirm_bg.wasm"]) {
+  test(`${wasm} keeps its first KiB of memory unused (stack first, data above it)`, () => {
+    const { globals, segments } = layout(readFileSync(join(pkg, wasm)));
+    assert.ok(segments.length > 0, "the module has data");
+    for (const offset of segments) assert.ok(offset >= LOW_MEMORY, `a data segment at ${offset}`);
+    const stackPointer = globals[0];
+    assert.ok(stackPointer >= 64 * 1024, `the stack pointer starts at ${stackPointer}`);
+    assert.ok(segments.every((offset) => offset >= stackPointer), "the data lies above the stack");
   });
 }
