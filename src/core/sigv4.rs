@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::secret::Secret;
 use super::secret_hash::hmac_sha256;
-use super::text::push_digits;
+use super::text::{push_digits, push_separator};
 
 /// AWS credentials for signing. `Debug` never shows the secret key or the session token.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -207,9 +207,7 @@ pub fn sign_at(
     let mut signed_headers = String::new();
     let mut canonical_headers = String::new();
     for (name, value) in &headers {
-        if !signed_headers.is_empty() {
-            signed_headers.push(';');
-        }
+        push_separator(&mut signed_headers, ';');
         signed_headers.push_str(name);
         canonical_headers.push_str(name);
         canonical_headers.push(':');
@@ -303,9 +301,7 @@ fn signing_key(secret: &Secret, params: &SigningParams<'_>) -> Vec<u8> {
 fn normalize_header_value(value: &str) -> String {
     let mut out = String::new();
     for word in value.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
+        push_separator(&mut out, ' ');
         out.push_str(word);
     }
     out
@@ -359,9 +355,7 @@ fn canonical_query(query: &str) -> String {
     sort_pairs(&mut pairs);
     let mut out = String::new();
     for (k, v) in &pairs {
-        if !out.is_empty() {
-            out.push('&');
-        }
+        push_separator(&mut out, '&');
         out.push_str(k);
         out.push('=');
         out.push_str(v);

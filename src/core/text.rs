@@ -22,6 +22,14 @@ pub fn push_digits(out: &mut String, n: u64, width: u32) {
     }
 }
 
+/// Appends `sep` unless `out` is still empty: the step between the parts of a joined list, for
+/// lists built in place (`[..].join` needs them collected first, an instance per item type).
+pub fn push_separator(out: &mut String, sep: char) {
+    if !out.is_empty() {
+        out.push(sep);
+    }
+}
+
 /// Whether `text` contains `word` (a byte search).
 pub fn has(text: &str, word: &str) -> bool {
     // `windows(0)` would panic; every text contains the empty word.

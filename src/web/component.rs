@@ -104,6 +104,20 @@ impl std::fmt::Debug for Config {
 }
 
 impl Config {
+    /// Threat protection data for confirm and resend, when there is any.
+    fn user_context(&self, username: &str) -> Option<UserContextData> {
+        let pool = self.user_pool_id.as_deref().unwrap_or_default();
+        let data = self.encoded_data.clone().or_else(|| {
+            (!pool.is_empty())
+                .then(|| page::advanced_security_data(username, pool, &self.client_id))
+                .flatten()
+        });
+        data.map(|d| UserContextData {
+            ip_address: None,
+            encoded_data: Some(d),
+        })
+    }
+
     /// A user-mode form for `client_id` with the defaults for everything else.
     pub fn new(client: Client, client_id: impl Into<String>) -> Self {
         Self {
@@ -509,21 +523,6 @@ impl Ui {
         self.form.notify();
     }
 
-    /// Threat protection data for confirm and resend, when there is any.
-    fn user_context(self, username: &str) -> Option<UserContextData> {
-        let c = self.cfg();
-        let pool = c.user_pool_id.as_deref().unwrap_or_default();
-        let data = c.encoded_data.clone().or_else(|| {
-            (!pool.is_empty())
-                .then(|| page::advanced_security_data(username, pool, &c.client_id))
-                .flatten()
-        });
-        data.map(|d| UserContextData {
-            ip_address: None,
-            encoded_data: Some(d),
-        })
-    }
-
     fn confirm(self) {
         let c = self.cfg();
         let mode = c.mode;
@@ -531,7 +530,7 @@ impl Ui {
         let request: Request = match mode {
             Mode::User => ConfirmSignUpRequest {
                 client_id: c.client_id.clone(),
-                user_context_data: self.user_context(&username),
+                user_context_data: c.user_context(&username),
                 username,
                 confirmation_code: self.code.get_untracked(),
                 client_metadata: c.client_metadata.clone(),
@@ -593,7 +592,7 @@ impl Ui {
         let username = self.username();
         let request = ResendConfirmationCodeRequest {
             client_id: c.client_id.clone(),
-            user_context_data: self.user_context(&username),
+            user_context_data: c.user_context(&username),
             username,
             client_metadata: c.client_metadata.clone(),
             ..Default::default()
