@@ -1,5 +1,6 @@
-// The parts of the wasm binary format that scripts/short-imports.mjs edits: LEB128 numbers,
-// names, and rewriting one section of a module while keeping the others byte for byte.
+// The parts of the wasm binary format that scripts/short-imports.mjs edits and
+// tests/e2e/package.test.mjs reads: LEB128 numbers, names, the sections of a module, and
+// rewriting one section while keeping the others byte for byte.
 
 /** The unsigned LEB128 bytes of `n`. */
 export function uleb(n) {
@@ -42,6 +43,19 @@ export class Reader {
     return result >>> 0;
   }
 
+  /** A signed LEB128 number of at most 32 bits. */
+  i32() {
+    let result = 0;
+    let shift = 0;
+    let b;
+    do {
+      b = this.bytes[this.pos++];
+      result |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80);
+    return shift < 32 && b & 0x40 ? result | (~0 << shift) : result;
+  }
+
   skipLeb() {
     while (this.bytes[this.pos++] & 0x80);
   }
@@ -67,26 +81,36 @@ export class Reader {
 }
 
 /**
- * The module with the contents of each section whose id is a key of `edits` replaced by what
- * `edits[id](reader)` returns (an array of bytes); the reader starts at the section's contents
- * and must end exactly at their end. Every other section is kept as it is.
+ * Each section of a module, in order: its id, and a reader at the start of its contents, which
+ * end at `end`. The walk goes on from `end` whatever the caller read.
  */
-export function rewriteSections(bytes, edits, fail) {
-  const parts = [bytes.subarray(0, 8)];
+export function* sections(bytes) {
   const r = new Reader(bytes, 8);
   while (r.pos < bytes.length) {
     const start = r.pos;
     const id = r.byte();
     const size = r.u32();
     const end = r.pos + size;
+    yield { id, start, end, reader: new Reader(bytes, r.pos) };
+    r.pos = end;
+  }
+}
+
+/**
+ * The module with the contents of each section whose id is a key of `edits` replaced by what
+ * `edits[id](reader)` returns (an array of bytes); the reader starts at the section's contents
+ * and must end exactly at their end. Every other section is kept as it is.
+ */
+export function rewriteSections(bytes, edits, fail) {
+  const parts = [bytes.subarray(0, 8)];
+  for (const { id, start, end, reader } of sections(bytes)) {
     const edit = edits[id];
     if (!edit) {
       parts.push(bytes.subarray(start, end));
-      r.pos = end;
       continue;
     }
-    const contents = edit(r);
-    if (r.pos !== end) fail(`section ${id} did not parse to its end`);
+    const contents = edit(reader);
+    if (reader.pos !== end) fail(`section ${id} did not parse to its end`);
     parts.push(Buffer.from([id, ...uleb(contents.length), ...contents]));
   }
   return Buffer.concat(parts);

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Reader } from "../../scripts/wasm-binary.mjs";
+import { sections } from "../../scripts/wasm-binary.mjs";
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "pkg");
 const HEADLESS = ["adminConfirmSignUp", "confirmSignUp", "resendConfirmationCode", "secretHash"];
@@ -46,30 +46,20 @@ for (const [entry, file, expected] of entries) {
 // starting at 1 MiB and growing down, the data above it. This pins that layout in each build.
 const LOW_MEMORY = 1024;
 function layout(bytes) {
-  const r = new Reader(bytes, 8);
   const out = { globals: [], segments: [] };
-  const constI32 = () => {
-    assert.equal(r.byte(), 0x41, "an i32.const initialiser");
-    let result = 0;
-    let shift = 0;
-    let b;
-    do {
-      b = r.byte();
-      result |= (b & 0x7f) << shift;
-      shift += 7;
-    } while (b & 0x80);
-    assert.equal(r.byte(), 0x0b, "end of the initialiser");
-    return shift < 32 && b & 0x40 ? result | (~0 << shift) : result;
-  };
-  while (r.pos < bytes.length) {
-    const id = r.byte();
-    const end = r.u32() + r.pos;
+  for (const { id, reader: r } of sections(bytes)) {
+    const constI32 = () => {
+      assert.equal(r.byte(), 0x41, "an i32.const initialiser");
+      const value = r.i32();
+      assert.equal(r.byte(), 0x0b, "end of the initialiser");
+      return value;
+    };
     if (id === 6) {
       for (let n = r.u32(); n > 0; n--) {
         const type = r.byte();
         r.byte(); // mutability
-        out.globals.push(type === 0x7f ? constI32() : null);
-        if (type !== 0x7f) break; // only i32 globals are read here
+        if (type !== 0x7f) break; // only the leading i32 globals are read here
+        out.globals.push(constI32());
       }
     } else if (id === 11) {
       for (let n = r.u32(); n > 0; n--) {
@@ -82,7 +72,6 @@ function layout(bytes) {
         r.pos += length;
       }
     }
-    r.pos = end;
   }
   return out;
 }
