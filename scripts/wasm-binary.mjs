@@ -31,29 +31,28 @@ export class Reader {
     return this.bytes[this.pos++];
   }
 
-  u32() {
-    let result = 0;
+  /** The low 32 bits of a LEB128 number, with the shift past it and its last byte. */
+  leb() {
+    let bits = 0;
     let shift = 0;
-    let b;
+    let last;
     do {
-      b = this.bytes[this.pos++];
-      result |= (b & 0x7f) << shift;
+      last = this.bytes[this.pos++];
+      bits |= (last & 0x7f) << shift;
       shift += 7;
-    } while (b & 0x80);
-    return result >>> 0;
+    } while (last & 0x80);
+    return { bits, shift, last };
+  }
+
+  /** An unsigned LEB128 number of at most 32 bits. */
+  u32() {
+    return this.leb().bits >>> 0;
   }
 
   /** A signed LEB128 number of at most 32 bits. */
   i32() {
-    let result = 0;
-    let shift = 0;
-    let b;
-    do {
-      b = this.bytes[this.pos++];
-      result |= (b & 0x7f) << shift;
-      shift += 7;
-    } while (b & 0x80);
-    return shift < 32 && b & 0x40 ? result | (~0 << shift) : result;
+    const { bits, shift, last } = this.leb();
+    return shift < 32 && last & 0x40 ? bits | (~0 << shift) : bits;
   }
 
   skipLeb() {
