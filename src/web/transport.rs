@@ -1,5 +1,5 @@
-//! Sends core-built requests with fetch: timeout (AbortSignal), safe retries, clock-skew
-//! re-signing, and every failure mapped to a `CognitoError`.
+//! Sends core-built requests with fetch: timeout, safe retries, clock-skew re-signing, and
+//! every failure mapped to a `CognitoError`. Each attempt's fetch is one call into `fetch.js`.
 
 use std::cell::Cell;
 
@@ -159,13 +159,14 @@ impl Client {
         };
         let mut retries = 0;
         let mut skew_corrected = false;
+        let mut delay_ms = 0;
         loop {
             let mut http = unsigned.clone();
             if let Some((credentials, region)) = &signing {
                 let time = SigningTime(now_seconds() + self.clock_offset.get());
                 sign_request(&mut http, &self.endpoint, credentials, region, time)?;
             }
-            let outcome = match self.fetch(&http).await {
+            let outcome = match self.fetch(&http, delay_ms).await {
                 Ok((status, error_type, text)) => {
                     answer_object(status, error_type.as_deref(), js_sys::JSON::parse(&text).ok())
                         .map(|json| Answer { status, json, text })
@@ -180,13 +181,14 @@ impl Client {
                 if let Some(server) = error.skew_server_time() {
                     self.clock_offset.set(server.0 - now_seconds());
                     skew_corrected = true;
+                    delay_ms = 0;
                     continue;
                 }
             }
             if retries >= MAX_RETRIES || !error.auto_retry() {
                 return Err(error);
             }
-            sleep_ms(backoff_ms(retries)).await;
+            delay_ms = backoff_ms(retries);
             retries += 1;
         }
     }
@@ -213,30 +215,32 @@ impl Client {
         Ok((credentials, region))
     }
 
-    /// One fetch: `(status, x-amzn-ErrorType if readable, body text)`.
-    async fn fetch(&self, http: &HttpRequest) -> Result<(u16, Option<String>, String), CognitoError> {
-        let fail = |e: JsValue| self.fetch_error(&e);
-        let headers = web_sys::Headers::new().map_err(fail)?;
+    /// One attempt after `delay_ms`: `(status, x-amzn-ErrorType if sent, body text)`.
+    async fn fetch(
+        &self,
+        http: &HttpRequest,
+        delay_ms: i32,
+    ) -> Result<(u16, Option<String>, String), CognitoError> {
+        let headers = js_sys::Object::new();
         for (name, value) in &http.headers {
-            headers.set(name, value).map_err(fail)?;
+            js::set(&headers, name, &JsValue::from_str(value));
         }
-        let init = web_sys::RequestInit::new();
-        init.set_method("POST");
-        init.set_headers(&headers);
-        init.set_body(&JsValue::from_str(&http.body));
-        init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(self.timeout_ms)));
-        // A page may wrap fetch; what it resolves to must still be a Response.
-        let response: web_sys::Response = JsFuture::from(global_fetch(&http.url, &init))
-            .await
-            .map_err(fail)?
-            .dyn_into()
-            .map_err(|_| CognitoError::network("fetch() resolved to something that is not a Response"))?;
-        let status = response.status();
-        let error_type = response.headers().get("x-amzn-ErrorType").ok().flatten();
-        let text = JsFuture::from(response.text().map_err(fail)?)
-            .await
-            .map_err(fail)?;
-        Ok((status, error_type, text.as_string().unwrap_or_default()))
+        let answer = JsFuture::from(attempt(
+            &http.url,
+            &headers,
+            &http.body,
+            self.timeout_ms,
+            delay_ms,
+        ))
+        .await
+        .map_err(|e| self.fetch_error(&e))?;
+        let item = |i| js_sys::Reflect::get_u32(&answer, i).unwrap_or_default();
+        let status = item(0).as_f64().unwrap_or_default() as u16;
+        Ok((
+            status,
+            item(1).as_string(),
+            item(2).as_string().unwrap_or_default(),
+        ))
     }
 
     /// A rejected fetch: the timeout's `TimeoutError` (or an abort), else a network failure
@@ -252,11 +256,10 @@ impl Client {
     }
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/web/fetch.js")]
 extern "C" {
-    /// The global `fetch` (window or worker), looked up at each call.
-    #[wasm_bindgen(js_name = fetch)]
-    fn global_fetch(url: &str, init: &web_sys::RequestInit) -> Promise;
+    /// Waits `delay_ms`, then POSTs; resolves to `[status, x-amzn-ErrorType | null, text]`.
+    fn attempt(url: &str, headers: &js_sys::Object, body: &str, timeout_ms: u32, delay_ms: i32) -> Promise;
 }
 
 /// Warns once per page when a client secret is used in the page outside a loopback host: the
@@ -306,16 +309,4 @@ fn now_seconds() -> i64 {
 fn backoff_ms(retry: u32) -> i32 {
     let cap = 100.0 * f64::from(1u32 << retry.min(6));
     (js_sys::Math::random() * cap) as i32
-}
-
-/// Resolves after `ms` milliseconds.
-pub(crate) async fn sleep_ms(ms: i32) {
-    let promise = Promise::new(&mut |resolve, _reject| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        } else {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
 }

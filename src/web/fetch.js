@@ -1,0 +1,12 @@
+// One attempt of the transport (src/web/transport.rs), kept in JavaScript so the module holds
+// one await per attempt and no Request/Headers/Response bindings. Waits `delayMs` first (a
+// retry's backoff), then POSTs with a timeout and resolves to
+// [status, x-amzn-ErrorType or null, body text]. A rejection is fetch's own (TypeError when
+// offline or refused by CORS, TimeoutError), which the transport names. `fetch` is looked up
+// at each call, so a page that wraps it is used.
+export async function attempt(url, headers, body, timeoutMs, delayMs) {
+  if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+  const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) });
+  if (!(response instanceof Response)) throw new TypeError("fetch() resolved to something that is not a Response");
+  return [response.status, response.headers.get("x-amzn-ErrorType"), await response.text()];
+}
