@@ -375,7 +375,7 @@ pub fn sanitize_error_code(raw: &str) -> &str {
     let code = code
         .get(code.bytes().rposition(|b| b == b'#').map_or(0, |i| i + 1)..)
         .unwrap_or(code);
-    code.trim()
+    code.trim_ascii()
 }
 
 /// Reads an error answer: the code from the `x-amzn-ErrorType` header when readable, else from
@@ -388,7 +388,7 @@ pub fn parse_error<S: Source>(
 ) -> Option<CognitoError> {
     let text = |key: &str| body.member(key).and_then(|v| v.string());
     let raw_code = error_type_header
-        .filter(|h| !h.trim().is_empty())
+        .filter(|h| !h.trim_ascii().is_empty())
         .map(str::to_owned)
         .or_else(|| text("__type"))
         .or_else(|| text("code"))?;

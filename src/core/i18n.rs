@@ -1,6 +1,7 @@
 //! The message catalogue: every text the form shows, per locale, with per-key overrides.
 
 use super::error::{CognitoError, ErrorKind};
+use super::text::split_once_byte;
 
 macro_rules! keys {
     ($($variant:ident => $name:literal,)*) => {
@@ -197,12 +198,11 @@ fn primary(locale: &str) -> &str {
 fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = rest.bytes().position(|b| b == b'{') {
         let (before, from_brace) = rest.split_at_checked(open).unwrap_or((rest, ""));
         out.push_str(before);
         let after = from_brace.get(1..).unwrap_or("");
-        let value = after
-            .split_once('}')
+        let value = split_once_byte(after, b'}')
             .and_then(|(name, tail)| args.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v, tail)));
         match value {
             Some((value, tail)) => {

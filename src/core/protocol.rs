@@ -5,7 +5,7 @@ use super::error::{parse_error, CognitoError};
 use super::json::{self, ObjectWriter, Value};
 use super::secret_hash::secret_hash;
 use super::sigv4::{sign_at, Credentials, SignableRequest, SigningParams, SigningTime};
-use super::text::decimal;
+use super::text::{decimal, split_byte, split_once_byte};
 use super::validate;
 use super::Secret;
 
@@ -736,17 +736,17 @@ impl Endpoint {
 }
 
 fn split_host_port(authority: &str) -> Option<(&str, Option<&str>)> {
-    let (host, port) = if let Some(rest) = authority.strip_prefix('[') {
-        let close = rest.find(']')?;
+    let (host, port) = if let Some(rest) = authority.strip_prefix("[") {
+        let close = rest.bytes().position(|b| b == b']')?;
         let host = authority.get(..close + 2)?;
         let after = rest.get(close + 1..)?;
-        match after.strip_prefix(':') {
+        match after.strip_prefix(":") {
             Some(p) => (host, Some(p)),
             None if after.is_empty() => (host, None),
             None => return None,
         }
     } else {
-        match authority.split_once(':') {
+        match split_once_byte(authority, b':') {
             Some((h, p)) => (h, Some(p)),
             None => (authority, None),
         }
@@ -769,7 +769,7 @@ pub fn is_loopback(host: &str) -> bool {
         || host.ends_with(".localhost")
         || host == "[::1]"
         || host.strip_prefix("127.").is_some_and(|rest| {
-            let mut parts = rest.split('.');
+            let mut parts = split_byte(rest, b'.');
             (0..3).all(|_| parts.next().is_some_and(|p| p.parse::<u8>().is_ok())) && parts.next().is_none()
         })
 }

@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::secret::Secret;
 use super::secret_hash::hmac_sha256;
-use super::text::{push_digits, push_separator};
+use super::text::{push_digits, push_separator, split_byte, split_once_byte};
 
 /// AWS credentials for signing. `Debug` never shows the secret key or the session token.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -310,7 +310,7 @@ fn normalize_header_value(value: &str) -> String {
 /// Removes `.` and `..` segments and merges repeated slashes, keeping a trailing slash.
 fn normalize_path(path: &str) -> String {
     let mut out: Vec<&str> = Vec::new();
-    for segment in path.split('/') {
+    for segment in split_byte(path, b'/') {
         match segment {
             "" | "." => {}
             ".." => {
@@ -319,7 +319,7 @@ fn normalize_path(path: &str) -> String {
             s => out.push(s),
         }
     }
-    let trailing = path.ends_with('/') || path.ends_with("/.") || path.ends_with("/..");
+    let trailing = path.ends_with("/") || path.ends_with("/.") || path.ends_with("/..");
     let mut result = ["/", &out.join("/")].concat();
     if trailing && !out.is_empty() {
         result.push('/');
@@ -341,11 +341,10 @@ fn sort_pairs(pairs: &mut [(String, String)]) {
 
 /// Canonical query: each pair URI-encoded, sorted by key then value.
 fn canonical_query(query: &str) -> String {
-    let mut pairs: Vec<(String, String)> = query
-        .split('&')
+    let mut pairs: Vec<(String, String)> = split_byte(query, b'&')
         .filter(|p| !p.is_empty())
         .map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let (k, v) = split_once_byte(pair, b'=').unwrap_or((pair, ""));
             (
                 uri_encode(&percent_decode(k), true),
                 uri_encode(&percent_decode(v), true),

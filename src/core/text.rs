@@ -40,6 +40,30 @@ pub fn has(text: &str, word: &str) -> bool {
             .any(|w| w == word.as_bytes())
 }
 
+/// `text` split around the first `byte`, an ASCII delimiter (`str::split_once` by byte: the
+/// standard library's character searcher is larger in the wasm than this).
+pub fn split_once_byte(text: &str, byte: u8) -> Option<(&str, &str)> {
+    let at = text.bytes().position(|b| b == byte)?;
+    Some((text.get(..at)?, text.get(at + 1..)?))
+}
+
+/// `text` split around the last `byte`, an ASCII delimiter (`str::rsplit_once` by byte).
+pub fn rsplit_once_byte(text: &str, byte: u8) -> Option<(&str, &str)> {
+    let at = text.bytes().rposition(|b| b == byte)?;
+    Some((text.get(..at)?, text.get(at + 1..)?))
+}
+
+/// The parts of `text` between the `byte`s, an ASCII delimiter (`str::split` by byte).
+pub fn split_byte(text: &str, byte: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        let (part, tail) = split_once_byte(current, byte).map_or((current, None), |(p, t)| (p, Some(t)));
+        rest = tail;
+        Some(part)
+    })
+}
+
 /// The number of characters (Unicode scalar values) in `text`: its bytes that do not continue a
 /// UTF-8 sequence.
 pub fn char_count(text: &str) -> usize {
@@ -63,6 +87,34 @@ mod tests {
             assert_eq!(char_count(text), text.chars().count(), "{text}");
             for word in ["", "a", "secret hash", "𝄞", "Sign"] {
                 assert_eq!(has(text, word), text.contains(word), "{text} / {word}");
+            }
+        }
+        for text in [
+            "",
+            "_",
+            "a_b",
+            "eu-west-1_AbC",
+            "__x__",
+            "é_ü_𝄞",
+            "/a//b/./c/",
+            "no delimiter",
+        ] {
+            for byte in [b'_', b'/', b'.'] {
+                let sep = char::from(byte);
+                assert_eq!(
+                    split_once_byte(text, byte),
+                    text.split_once(sep),
+                    "{text} / {sep}"
+                );
+                assert_eq!(
+                    rsplit_once_byte(text, byte),
+                    text.rsplit_once(sep),
+                    "{text} / {sep}"
+                );
+                assert_eq!(
+                    split_byte(text, byte).collect::<Vec<_>>(),
+                    text.split(sep).collect::<Vec<_>>()
+                );
             }
         }
     }

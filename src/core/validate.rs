@@ -3,7 +3,7 @@
 use super::error::CognitoError;
 use super::protocol::{AnalyticsMetadata, ClientMetadata, UserContextData};
 use super::sigv4::Credentials;
-use super::text::{char_count, decimal};
+use super::text::{char_count, decimal, rsplit_once_byte};
 
 /// `StringType`: at most 131 072 characters.
 const STRING_MAX: usize = 131_072;
@@ -100,7 +100,7 @@ pub fn session(value: Option<&str>) -> Result<(), CognitoError> {
 /// `UserPoolIdType`: 1–55 characters matching `[\w-]+_[0-9a-zA-Z]+`.
 pub fn user_pool_id(value: &str) -> Result<(), CognitoError> {
     length("UserPoolId", value, 1, 55)?;
-    let ok = value.rsplit_once('_').is_some_and(|(region, id)| {
+    let ok = rsplit_once_byte(value, b'_').is_some_and(|(region, id)| {
         !region.is_empty()
             && !id.is_empty()
             && region
@@ -124,8 +124,8 @@ pub fn region(value: &str) -> Result<(), CognitoError> {
         && value
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !value.starts_with('-')
-        && !value.ends_with('-');
+        && !value.starts_with("-")
+        && !value.ends_with("-");
     if !ok {
         return Err(CognitoError::validation(
             "region",

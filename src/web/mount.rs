@@ -199,7 +199,7 @@ pub const DEFAULT_TAG: &str = "cognito-confirm-sign-up";
 #[wasm_bindgen(js_name = defineElement, skip_typescript)]
 pub fn define_element(tag_name: Option<String>) -> Result<JsValue, JsValue> {
     let tag = tag_name.unwrap_or_else(|| DEFAULT_TAG.to_owned());
-    let valid = tag.contains('-')
+    let valid = tag.bytes().any(|b| b == b'-')
         && tag.starts_with(|c: char| c.is_ascii_lowercase())
         && tag
             .chars()

@@ -9,6 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::js;
 use crate::core::protocol::{answer_object, decode_response, is_loopback};
+use crate::core::text::split_once_byte;
 use crate::core::{
     sign_request, CognitoError, CognitoRequest, Credentials, Endpoint, HttpRequest, Operation, Request,
     Secret, SigningTime,
@@ -206,7 +207,7 @@ impl Client {
         let region = match &self.region {
             Some(region) => region.clone(),
             None => user_pool_id
-                .and_then(|pool| pool.split_once('_'))
+                .and_then(|pool| split_once_byte(pool, b'_'))
                 .map(|(region, _)| region.to_owned())
                 .ok_or_else(|| {
                     CognitoError::validation("region", "region is required to sign the request")
