@@ -11,7 +11,7 @@ shift $(( $# > 2 ? 2 : $# ))
 npm_build=false
 if [ $# -eq 0 ]; then
   npm_build=true
-  set -- --no-default-features --features ui
+  set -- --no-default-features --features ui,small-alloc
 fi
 # --mode no-install: use the pinned local wasm-bindgen; never download tools. The size settings
 # (scripts/size-env.sh) change how std is built, so these builds keep their own target dir and

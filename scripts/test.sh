@@ -25,6 +25,7 @@ stage "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unkn
 stage "clippy (wasm32, headless)" cargo clippy --lib --locked --no-default-features --target wasm32-unknown-unknown -- -D warnings
 stage "cargo deny (licenses, bans, sources)" cargo deny --offline check licenses bans sources
 stage "cargo test (host)" cargo test --locked
+stage "cargo test (send_wrapper stand-in)" env CARGO_TARGET_DIR=target/shims cargo test --locked --all-features --manifest-path shims/send_wrapper/Cargo.toml
 stage "fuzz (brief)" scripts/fuzz.sh 200000
 stage "wasm-pack test (Chrome)" wasm-pack test --headless --chrome --mode no-install
 stage "build pkg/ (form, bundler, headless) + npm pack" scripts/pack.sh

@@ -16,6 +16,10 @@ fn Form() -> impl IntoView {
     }
 }
 
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
+
 #[wasm_bindgen(start)]
 pub fn start() {
     leptos::mount::mount_to_body(Form);
