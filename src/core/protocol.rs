@@ -279,10 +279,16 @@ pub fn member_as<S: Source, T>(
     expected: &str,
     read: impl FnOnce(&S) -> Option<T>,
 ) -> Result<Option<T>, CognitoError> {
-    source
-        .member(key)
-        .map(|v| read(&v).ok_or_else(|| CognitoError::validation(key, [key, " must be ", expected].concat())))
-        .transpose()
+    let Some(value) = source.member(key) else {
+        return Ok(None);
+    };
+    match read(&value) {
+        Some(v) => Ok(Some(v)),
+        None => Err(CognitoError::validation(
+            key,
+            [key, " must be ", expected].concat(),
+        )),
+    }
 }
 
 /// An object whose values are all strings (`ClientMetadata`), in key order.
@@ -292,12 +298,12 @@ pub fn read_string_map<S: Source>(
 ) -> Result<Vec<(String, String)>, CognitoError> {
     let bad = || CognitoError::validation(field, [field, " must be an object of strings"].concat());
     let keys = source.keys().ok_or_else(bad)?;
-    keys.into_iter()
-        .map(|k| {
-            let v = source.member(&k).and_then(|v| v.string()).ok_or_else(bad)?;
-            Ok((k, v))
-        })
-        .collect()
+    let mut map = Vec::with_capacity(keys.len());
+    for key in keys {
+        let value = source.member(&key).and_then(|v| v.string()).ok_or_else(bad)?;
+        map.push((key, value));
+    }
+    Ok(map)
 }
 
 fn write_analytics(w: &mut ObjectWriter, a: &AnalyticsMetadata) {

@@ -341,16 +341,14 @@ fn sort_pairs(pairs: &mut [(String, String)]) {
 
 /// Canonical query: each pair URI-encoded, sorted by key then value.
 fn canonical_query(query: &str) -> String {
-    let mut pairs: Vec<(String, String)> = split_byte(query, b'&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let (k, v) = split_once_byte(pair, b'=').unwrap_or((pair, ""));
-            (
-                uri_encode(&percent_decode(k), true),
-                uri_encode(&percent_decode(v), true),
-            )
-        })
-        .collect();
+    let mut pairs = Vec::new();
+    for pair in split_byte(query, b'&').filter(|p| !p.is_empty()) {
+        let (k, v) = split_once_byte(pair, b'=').unwrap_or((pair, ""));
+        pairs.push((
+            uri_encode(&percent_decode(k), true),
+            uri_encode(&percent_decode(v), true),
+        ));
+    }
     sort_pairs(&mut pairs);
     let mut out = String::new();
     for (k, v) in &pairs {

@@ -121,7 +121,11 @@ impl Source for JsValue {
             return None;
         }
         let keys = own_keys(self).ok()?;
-        Some(keys.iter().filter_map(|k| k.as_string()).collect())
+        let mut names = Vec::with_capacity(keys.length() as usize);
+        for key in keys.iter() {
+            names.extend(key.as_string());
+        }
+        Some(names)
     }
     fn member(&self, key: &str) -> Option<Self> {
         get(self, key)
