@@ -119,8 +119,8 @@ fn requests_read_from_objects_refuse_unknown_members() {
             "ClientMetadata":{"z":"1","a":"2"},"UserContextData":{"EncodedData":"x"},"Session":null}"#,
     )
     .unwrap();
-    let Request::ConfirmSignUp(ok) = ok else {
-        panic!("{ok:?}")
+    let Ok(ok) = ConfirmSignUpRequest::try_from(ok) else {
+        panic!("not a ConfirmSignUp request")
     };
     assert_eq!(ok.username, "b");
     assert_eq!(ok.force_alias_creation, Some(false));

@@ -374,18 +374,31 @@ impl FromJson for AdminConfirmSignUpResponse {
     }
 }
 
-/// A request of one of the operations, with its typed response.
-pub trait CognitoRequest: Sized + Into<Request> {
+/// A request of one of the operations, with its typed response. Reading, checking and writing
+/// go through [`Request`], which does them once for the three operations.
+pub trait CognitoRequest: Sized + Clone + Into<Request> + TryFrom<Request, Error = Request> {
     /// Which operation.
     const OPERATION: Operation;
     /// Its typed response.
     type Response: FromJson;
     /// Reads the request from an object with AWS member names (`{ClientId, Username, …}`).
-    fn read<S: Source>(source: &S) -> Result<Self, CognitoError>;
+    fn read<S: Source>(source: &S) -> Result<Self, CognitoError> {
+        // `Request::read` gives a request of the operation it is asked for, so this converts.
+        Self::try_from(Request::read(Self::OPERATION, source)?).map_err(|other| {
+            CognitoError::validation(
+                "request",
+                [other.operation().name(), " is not ", Self::OPERATION.name()].concat(),
+            )
+        })
+    }
     /// Checks Cognito's member constraints.
-    fn validate(&self) -> Result<(), CognitoError>;
+    fn validate(&self) -> Result<(), CognitoError> {
+        Into::<Request>::into(self.clone()).validate()
+    }
     /// The JSON body, members in the order of the API model.
-    fn to_json(&self) -> String;
+    fn to_json(&self) -> String {
+        Into::<Request>::into(self.clone()).to_json()
+    }
     /// The `SecretHash` member, for operations that have one.
     fn secret_hash_slot(&mut self) -> Option<SecretHashSlot<'_>> {
         None
@@ -399,63 +412,6 @@ pub trait CognitoRequest: Sized + Into<Request> {
 impl CognitoRequest for ConfirmSignUpRequest {
     const OPERATION: Operation = Operation::ConfirmSignUp;
     type Response = ConfirmSignUpResponse;
-    fn read<S: Source>(source: &S) -> Result<Self, CognitoError> {
-        let m = Members::new(
-            source,
-            "request",
-            &[
-                "ClientId",
-                "SecretHash",
-                "Username",
-                "ConfirmationCode",
-                "ForceAliasCreation",
-                "AnalyticsMetadata",
-                "UserContextData",
-                "ClientMetadata",
-                "Session",
-            ],
-        )?;
-        Ok(Self {
-            client_id: m.required("ClientId")?,
-            secret_hash: m.string("SecretHash")?,
-            username: m.required("Username")?,
-            confirmation_code: m.required("ConfirmationCode")?,
-            force_alias_creation: m.boolean("ForceAliasCreation")?,
-            analytics_metadata: m.analytics()?,
-            user_context_data: m.context()?,
-            client_metadata: m.metadata()?,
-            session: m.string("Session")?,
-        })
-    }
-    fn validate(&self) -> Result<(), CognitoError> {
-        validate::client_id(&self.client_id)?;
-        validate::username(&self.username)?;
-        validate::confirmation_code(&self.confirmation_code)?;
-        validate::secret_hash(self.secret_hash.as_deref())?;
-        validate::session(self.session.as_deref())?;
-        validate::common(
-            self.analytics_metadata.as_ref(),
-            self.user_context_data.as_ref(),
-            self.client_metadata.as_ref(),
-        )
-    }
-    fn to_json(&self) -> String {
-        let mut w = ObjectWriter::new();
-        w.string("ClientId", &self.client_id)
-            .opt_string("SecretHash", self.secret_hash.as_deref())
-            .string("Username", &self.username)
-            .string("ConfirmationCode", &self.confirmation_code)
-            .opt_bool("ForceAliasCreation", self.force_alias_creation)
-            .opt_object(
-                "AnalyticsMetadata",
-                self.analytics_metadata.as_ref(),
-                write_analytics,
-            )
-            .opt_object("UserContextData", self.user_context_data.as_ref(), write_context)
-            .opt_object("ClientMetadata", self.client_metadata.as_ref(), write_metadata)
-            .opt_string("Session", self.session.as_deref());
-        w.finish()
-    }
     fn secret_hash_slot(&mut self) -> Option<SecretHashSlot<'_>> {
         Some(SecretHashSlot {
             username: &self.username,
@@ -468,52 +424,6 @@ impl CognitoRequest for ConfirmSignUpRequest {
 impl CognitoRequest for ResendConfirmationCodeRequest {
     const OPERATION: Operation = Operation::ResendConfirmationCode;
     type Response = ResendConfirmationCodeResponse;
-    fn read<S: Source>(source: &S) -> Result<Self, CognitoError> {
-        let m = Members::new(
-            source,
-            "request",
-            &[
-                "ClientId",
-                "SecretHash",
-                "UserContextData",
-                "Username",
-                "AnalyticsMetadata",
-                "ClientMetadata",
-            ],
-        )?;
-        Ok(Self {
-            client_id: m.required("ClientId")?,
-            secret_hash: m.string("SecretHash")?,
-            user_context_data: m.context()?,
-            username: m.required("Username")?,
-            analytics_metadata: m.analytics()?,
-            client_metadata: m.metadata()?,
-        })
-    }
-    fn validate(&self) -> Result<(), CognitoError> {
-        validate::client_id(&self.client_id)?;
-        validate::username(&self.username)?;
-        validate::secret_hash(self.secret_hash.as_deref())?;
-        validate::common(
-            self.analytics_metadata.as_ref(),
-            self.user_context_data.as_ref(),
-            self.client_metadata.as_ref(),
-        )
-    }
-    fn to_json(&self) -> String {
-        let mut w = ObjectWriter::new();
-        w.string("ClientId", &self.client_id)
-            .opt_string("SecretHash", self.secret_hash.as_deref())
-            .opt_object("UserContextData", self.user_context_data.as_ref(), write_context)
-            .string("Username", &self.username)
-            .opt_object(
-                "AnalyticsMetadata",
-                self.analytics_metadata.as_ref(),
-                write_analytics,
-            )
-            .opt_object("ClientMetadata", self.client_metadata.as_ref(), write_metadata);
-        w.finish()
-    }
     fn secret_hash_slot(&mut self) -> Option<SecretHashSlot<'_>> {
         Some(SecretHashSlot {
             username: &self.username,
@@ -526,71 +436,160 @@ impl CognitoRequest for ResendConfirmationCodeRequest {
 impl CognitoRequest for AdminConfirmSignUpRequest {
     const OPERATION: Operation = Operation::AdminConfirmSignUp;
     type Response = AdminConfirmSignUpResponse;
-    fn read<S: Source>(source: &S) -> Result<Self, CognitoError> {
-        let m = Members::new(source, "request", &["UserPoolId", "Username", "ClientMetadata"])?;
-        Ok(Self {
-            user_pool_id: m.required("UserPoolId")?,
-            username: m.required("Username")?,
-            client_metadata: m.metadata()?,
-        })
-    }
-    fn validate(&self) -> Result<(), CognitoError> {
-        validate::user_pool_id(&self.user_pool_id)?;
-        validate::username(&self.username)?;
-        validate::common(None, None, self.client_metadata.as_ref())
-    }
-    fn to_json(&self) -> String {
-        let mut w = ObjectWriter::new();
-        w.string("UserPoolId", &self.user_pool_id)
-            .string("Username", &self.username)
-            .opt_object("ClientMetadata", self.client_metadata.as_ref(), write_metadata);
-        w.finish()
-    }
     fn user_pool_id(&self) -> Option<&str> {
         Some(&self.user_pool_id)
     }
 }
 
-/// A request of any of the three operations: what the browser shell sends, so that the
-/// sending code exists once rather than once per operation.
+/// A member of the three requests. Each operation lists its own in the order of the API model
+/// ([`Operation::members`]), and one piece of code reads, checks and writes them all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Member {
+    ClientId,
+    SecretHash,
+    Username,
+    ConfirmationCode,
+    ForceAliasCreation,
+    AnalyticsMetadata,
+    UserContextData,
+    ClientMetadata,
+    Session,
+    UserPoolId,
+}
+
+impl Member {
+    /// The member name as AWS spells it.
+    fn name(self) -> &'static str {
+        match self {
+            Self::ClientId => "ClientId",
+            Self::SecretHash => "SecretHash",
+            Self::Username => "Username",
+            Self::ConfirmationCode => "ConfirmationCode",
+            Self::ForceAliasCreation => "ForceAliasCreation",
+            Self::AnalyticsMetadata => "AnalyticsMetadata",
+            Self::UserContextData => "UserContextData",
+            Self::ClientMetadata => "ClientMetadata",
+            Self::Session => "Session",
+            Self::UserPoolId => "UserPoolId",
+        }
+    }
+}
+
+impl Operation {
+    /// The request's members, in the order of the API model (and so of the JSON body).
+    fn members(self) -> &'static [Member] {
+        use Member::*;
+        match self {
+            Self::ConfirmSignUp => &[
+                ClientId,
+                SecretHash,
+                Username,
+                ConfirmationCode,
+                ForceAliasCreation,
+                AnalyticsMetadata,
+                UserContextData,
+                ClientMetadata,
+                Session,
+            ],
+            Self::ResendConfirmationCode => &[
+                ClientId,
+                SecretHash,
+                UserContextData,
+                Username,
+                AnalyticsMetadata,
+                ClientMetadata,
+            ],
+            Self::AdminConfirmSignUp => &[UserPoolId, Username, ClientMetadata],
+        }
+    }
+
+    fn has(self, member: Member) -> bool {
+        self.members().contains(&member)
+    }
+}
+
+/// Every member of the three requests; those the operation lacks stay empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Fields {
+    client_id: String,
+    secret_hash: Option<String>,
+    username: String,
+    confirmation_code: String,
+    force_alias_creation: Option<bool>,
+    analytics_metadata: Option<AnalyticsMetadata>,
+    user_context_data: Option<UserContextData>,
+    client_metadata: Option<ClientMetadata>,
+    session: Option<String>,
+    user_pool_id: String,
+}
+
+/// A request of any of the three operations: what the browser shell sends. The typed requests
+/// convert into it (`From`) and back (`TryFrom`, which hands back a request of another
+/// operation). It reads, checks and writes the members of every operation with one piece of
+/// code, driven by the operation's member list.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Request {
-    /// `ConfirmSignUp`.
-    ConfirmSignUp(ConfirmSignUpRequest),
-    /// `ResendConfirmationCode`.
-    ResendConfirmationCode(ResendConfirmationCodeRequest),
-    /// `AdminConfirmSignUp`.
-    AdminConfirmSignUp(AdminConfirmSignUpRequest),
+pub struct Request {
+    operation: Operation,
+    fields: Fields,
 }
 
-impl From<ConfirmSignUpRequest> for Request {
-    fn from(r: ConfirmSignUpRequest) -> Self {
-        Self::ConfirmSignUp(r)
-    }
-}
+/// The conversions between a typed request and [`Request`], with the typed request's fields.
+macro_rules! convert {
+    ($typed:ident, $operation:ident, [$($field:ident),*]) => {
+        impl From<$typed> for Request {
+            fn from(r: $typed) -> Self {
+                Self {
+                    operation: Operation::$operation,
+                    fields: Fields { $($field: r.$field,)* ..Fields::default() },
+                }
+            }
+        }
 
-impl From<ResendConfirmationCodeRequest> for Request {
-    fn from(r: ResendConfirmationCodeRequest) -> Self {
-        Self::ResendConfirmationCode(r)
-    }
-}
-
-impl From<AdminConfirmSignUpRequest> for Request {
-    fn from(r: AdminConfirmSignUpRequest) -> Self {
-        Self::AdminConfirmSignUp(r)
-    }
-}
-
-/// Applies `$body` to the request inside any variant.
-macro_rules! each {
-    ($self:expr, $r:ident => $body:expr) => {
-        match $self {
-            Request::ConfirmSignUp($r) => $body,
-            Request::ResendConfirmationCode($r) => $body,
-            Request::AdminConfirmSignUp($r) => $body,
+        impl TryFrom<Request> for $typed {
+            type Error = Request;
+            fn try_from(r: Request) -> Result<Self, Request> {
+                if r.operation != Operation::$operation {
+                    return Err(r);
+                }
+                let f = r.fields;
+                Ok(Self { $($field: f.$field),* })
+            }
         }
     };
 }
+
+convert!(
+    ConfirmSignUpRequest,
+    ConfirmSignUp,
+    [
+        client_id,
+        secret_hash,
+        username,
+        confirmation_code,
+        force_alias_creation,
+        analytics_metadata,
+        user_context_data,
+        client_metadata,
+        session
+    ]
+);
+convert!(
+    ResendConfirmationCodeRequest,
+    ResendConfirmationCode,
+    [
+        client_id,
+        secret_hash,
+        user_context_data,
+        username,
+        analytics_metadata,
+        client_metadata
+    ]
+);
+convert!(
+    AdminConfirmSignUpRequest,
+    AdminConfirmSignUp,
+    [user_pool_id, username, client_metadata]
+);
 
 impl Request {
     /// Reads a request of `operation` from an object with AWS member names.
@@ -601,46 +600,109 @@ impl Request {
                 [operation.name(), " needs a request object"].concat(),
             ));
         }
-        Ok(match operation {
-            Operation::ConfirmSignUp => ConfirmSignUpRequest::read(source)?.into(),
-            Operation::ResendConfirmationCode => ResendConfirmationCodeRequest::read(source)?.into(),
-            Operation::AdminConfirmSignUp => AdminConfirmSignUpRequest::read(source)?.into(),
-        })
+        let members = operation.members();
+        let mut known = Vec::with_capacity(members.len());
+        for member in members {
+            known.push(member.name());
+        }
+        let m = Members::new(source, "request", &known)?;
+        let mut f = Fields::default();
+        for &member in members {
+            let key = member.name();
+            match member {
+                Member::ClientId => f.client_id = m.required(key)?,
+                Member::SecretHash => f.secret_hash = m.string(key)?,
+                Member::Username => f.username = m.required(key)?,
+                Member::ConfirmationCode => f.confirmation_code = m.required(key)?,
+                Member::ForceAliasCreation => f.force_alias_creation = m.boolean(key)?,
+                Member::AnalyticsMetadata => f.analytics_metadata = m.analytics()?,
+                Member::UserContextData => f.user_context_data = m.context()?,
+                Member::ClientMetadata => f.client_metadata = m.metadata()?,
+                Member::Session => f.session = m.string(key)?,
+                Member::UserPoolId => f.user_pool_id = m.required(key)?,
+            }
+        }
+        Ok(Self { operation, fields: f })
     }
 
     /// Which operation.
     pub fn operation(&self) -> Operation {
-        match self {
-            Self::ConfirmSignUp(_) => Operation::ConfirmSignUp,
-            Self::ResendConfirmationCode(_) => Operation::ResendConfirmationCode,
-            Self::AdminConfirmSignUp(_) => Operation::AdminConfirmSignUp,
-        }
+        self.operation
     }
 
-    /// Checks Cognito's member constraints.
+    /// Checks Cognito's member constraints, member by member in the API model's order, then the
+    /// lengths of the free-form members.
     pub fn validate(&self) -> Result<(), CognitoError> {
-        each!(self, r => r.validate())
+        let f = &self.fields;
+        for member in self.operation.members() {
+            match member {
+                Member::ClientId => validate::client_id(&f.client_id)?,
+                Member::SecretHash => validate::secret_hash(f.secret_hash.as_deref())?,
+                Member::Username => validate::username(&f.username)?,
+                Member::ConfirmationCode => validate::confirmation_code(&f.confirmation_code)?,
+                Member::Session => validate::session(f.session.as_deref())?,
+                Member::UserPoolId => validate::user_pool_id(&f.user_pool_id)?,
+                Member::ForceAliasCreation
+                | Member::AnalyticsMetadata
+                | Member::UserContextData
+                | Member::ClientMetadata => {}
+            }
+        }
+        validate::common(
+            f.analytics_metadata.as_ref(),
+            f.user_context_data.as_ref(),
+            f.client_metadata.as_ref(),
+        )
     }
 
-    /// The JSON body.
+    /// The JSON body, members in the order of the API model.
     pub fn to_json(&self) -> String {
-        each!(self, r => r.to_json())
+        let f = &self.fields;
+        let mut w = ObjectWriter::new();
+        for &member in self.operation.members() {
+            let key = member.name();
+            match member {
+                Member::ClientId => w.string(key, &f.client_id),
+                Member::SecretHash => w.opt_string(key, f.secret_hash.as_deref()),
+                Member::Username => w.string(key, &f.username),
+                Member::ConfirmationCode => w.string(key, &f.confirmation_code),
+                Member::ForceAliasCreation => w.opt_bool(key, f.force_alias_creation),
+                Member::AnalyticsMetadata => {
+                    w.opt_object(key, f.analytics_metadata.as_ref(), write_analytics)
+                }
+                Member::UserContextData => w.opt_object(key, f.user_context_data.as_ref(), write_context),
+                Member::ClientMetadata => w.opt_object(key, f.client_metadata.as_ref(), write_metadata),
+                Member::Session => w.opt_string(key, f.session.as_deref()),
+                Member::UserPoolId => w.string(key, &f.user_pool_id),
+            };
+        }
+        w.finish()
     }
 
     /// The `SecretHash` member, for operations that have one.
     pub fn secret_hash_slot(&mut self) -> Option<SecretHashSlot<'_>> {
-        each!(self, r => r.secret_hash_slot())
+        if !self.operation.has(Member::SecretHash) {
+            return None;
+        }
+        let f = &mut self.fields;
+        Some(SecretHashSlot {
+            username: &f.username,
+            client_id: &f.client_id,
+            secret_hash: &mut f.secret_hash,
+        })
     }
 
     /// The `UserPoolId` member, for operations that have one.
     pub fn user_pool_id(&self) -> Option<&str> {
-        each!(self, r => r.user_pool_id())
+        self.operation
+            .has(Member::UserPoolId)
+            .then_some(self.fields.user_pool_id.as_str())
     }
 
     /// Validates and builds the HTTP request (unsigned).
     pub fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, CognitoError> {
         self.validate()?;
-        Ok(http_request(endpoint, self.operation(), self.to_json()))
+        Ok(http_request(endpoint, self.operation, self.to_json()))
     }
 }
 
@@ -796,8 +858,7 @@ pub fn build_request<R: CognitoRequest>(
     endpoint: &Endpoint,
     request: &R,
 ) -> Result<HttpRequest, CognitoError> {
-    request.validate()?;
-    Ok(http_request(endpoint, R::OPERATION, request.to_json()))
+    Into::<Request>::into(request.clone()).build(endpoint)
 }
 
 fn http_request(endpoint: &Endpoint, operation: Operation, body: String) -> HttpRequest {
