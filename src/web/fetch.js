@@ -1,4 +1,6 @@
-// One attempt of the transport (src/web/transport.rs), kept in JavaScript so the module holds
+// The transport's JavaScript side (src/web/transport.rs).
+//
+// `attempt`: one attempt of the transport (src/web/transport.rs), kept in JavaScript so the module holds
 // one await per attempt and no Request/Headers/Response bindings. Waits `delayMs` first (a
 // retry's backoff), then POSTs with a timeout and resolves to
 // [status, x-amzn-ErrorType or null, body text]. A rejection is fetch's own (TypeError when
@@ -9,4 +11,9 @@ export async function attempt(url, headers, body, timeoutMs, delayMs) {
   const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) });
   if (!(response instanceof Response)) throw new TypeError("fetch() resolved to something that is not a Response");
   return [response.status, response.headers.get("x-amzn-ErrorType"), await response.text()];
+}
+
+// The host name of the page (or worker) the module runs in; "" where there is none.
+export function pageHost() {
+  return globalThis.location?.hostname ?? "";
 }

@@ -259,6 +259,9 @@ impl Client {
 
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/src/web/fetch.js")]
 extern "C" {
+    /// The page's host name, `""` where there is none.
+    #[wasm_bindgen(js_name = pageHost)]
+    fn page_host() -> String;
     /// Waits `delay_ms`, then POSTs; resolves to `[status, x-amzn-ErrorType | null, text]`.
     fn attempt(url: &str, headers: &js_sys::Object, body: &str, timeout_ms: u32, delay_ms: i32) -> Promise;
 }
@@ -268,9 +271,7 @@ extern "C" {
 fn warn_inline_secret_once() {
     use std::sync::atomic::{AtomicBool, Ordering};
     static WARNED: AtomicBool = AtomicBool::new(false);
-    let host = web_sys::window()
-        .and_then(|w| w.location().hostname().ok())
-        .unwrap_or_default();
+    let host = page_host();
     if !is_loopback(&host) && !WARNED.swap(true, Ordering::Relaxed) {
         web_sys::console::warn_1(&JsValue::from_str(
             "cognito-confirm: clientSecret is used in the page, where anyone can read it. \
