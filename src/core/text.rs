@@ -43,13 +43,16 @@ pub fn has(text: &str, word: &str) -> bool {
 /// `text` split around the first `byte`, an ASCII delimiter (`str::split_once` by byte: the
 /// standard library's character searcher is larger in the wasm than this).
 pub fn split_once_byte(text: &str, byte: u8) -> Option<(&str, &str)> {
-    let at = text.bytes().position(|b| b == byte)?;
-    Some((text.get(..at)?, text.get(at + 1..)?))
+    split_around(text, text.bytes().position(|b| b == byte)?)
 }
 
 /// `text` split around the last `byte`, an ASCII delimiter (`str::rsplit_once` by byte).
 pub fn rsplit_once_byte(text: &str, byte: u8) -> Option<(&str, &str)> {
-    let at = text.bytes().rposition(|b| b == byte)?;
+    split_around(text, text.bytes().rposition(|b| b == byte)?)
+}
+
+/// `text` before and after the one-byte delimiter at `at`.
+fn split_around(text: &str, at: usize) -> Option<(&str, &str)> {
     Some((text.get(..at)?, text.get(at + 1..)?))
 }
 
