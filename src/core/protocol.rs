@@ -441,36 +441,37 @@ impl CognitoRequest for AdminConfirmSignUpRequest {
     }
 }
 
-/// A member of the three requests. Each operation lists its own in the order of the API model
-/// ([`Operation::members`]), and one piece of code reads, checks and writes them all.
+/// A member of the three requests, by name (alphabetical here). Each operation lists its own in
+/// the order of the API model ([`Operation::members`]), and one piece of code reads, checks and
+/// writes them all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Member {
+    AnalyticsMetadata,
     ClientId,
-    SecretHash,
-    Username,
+    ClientMetadata,
     ConfirmationCode,
     ForceAliasCreation,
-    AnalyticsMetadata,
-    UserContextData,
-    ClientMetadata,
+    SecretHash,
     Session,
+    UserContextData,
     UserPoolId,
+    Username,
 }
 
 impl Member {
     /// The member name as AWS spells it.
     fn name(self) -> &'static str {
         match self {
+            Self::AnalyticsMetadata => "AnalyticsMetadata",
             Self::ClientId => "ClientId",
-            Self::SecretHash => "SecretHash",
-            Self::Username => "Username",
+            Self::ClientMetadata => "ClientMetadata",
             Self::ConfirmationCode => "ConfirmationCode",
             Self::ForceAliasCreation => "ForceAliasCreation",
-            Self::AnalyticsMetadata => "AnalyticsMetadata",
-            Self::UserContextData => "UserContextData",
-            Self::ClientMetadata => "ClientMetadata",
+            Self::SecretHash => "SecretHash",
             Self::Session => "Session",
+            Self::UserContextData => "UserContextData",
             Self::UserPoolId => "UserPoolId",
+            Self::Username => "Username",
         }
     }
 }
