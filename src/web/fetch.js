@@ -1,11 +1,10 @@
 // The transport's JavaScript side (src/web/transport.rs).
-//
-// `attempt`: one attempt of the transport (src/web/transport.rs), kept in JavaScript so the module holds
-// one await per attempt and no Request/Headers/Response bindings. Waits `delayMs` first (a
-// retry's backoff), then POSTs with a timeout and resolves to
-// [status, x-amzn-ErrorType or null, body text]. A rejection is fetch's own (TypeError when
-// offline or refused by CORS, TimeoutError), which the transport names. `fetch` is looked up
-// at each call, so a page that wraps it is used.
+
+// One attempt, kept here so that the module holds one await per attempt and no Request,
+// Headers or Response bindings. Waits `delayMs` first (a retry's backoff), then POSTs with a
+// timeout and resolves to [status, x-amzn-ErrorType or null, body text]. A rejection is fetch's
+// own (a TypeError when offline or refused by CORS, a TimeoutError), which the transport names.
+// `fetch` is looked up at each call, so a page that wraps it is used.
 export async function attempt(url, headers, body, timeoutMs, delayMs) {
   if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
   const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) });
