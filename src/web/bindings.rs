@@ -46,8 +46,14 @@ pub fn admin_confirm_sign_up(request: JsValue, options: JsValue) -> Promise {
     start(Operation::AdminConfirmSignUp, request, options)
 }
 
-/// `secretHash(username, clientId, clientSecret)`: the Base64 SecretHash, synchronously.
+/// `secretHash(username, clientId, clientSecret)`: the Base64 SecretHash, synchronously. (A
+/// JavaScript string made here rather than a returned `String`, whose two-value return needs a
+/// shim in the module.)
 #[wasm_bindgen(js_name = secretHash, skip_typescript)]
-pub fn secret_hash(username: &str, client_id: &str, client_secret: &str) -> String {
-    crate::core::secret_hash(username, client_id, &Secret::new(client_secret))
+pub fn secret_hash(username: &str, client_id: &str, client_secret: &str) -> JsValue {
+    JsValue::from_str(&crate::core::secret_hash(
+        username,
+        client_id,
+        &Secret::new(client_secret),
+    ))
 }
