@@ -679,7 +679,14 @@ fn signing_adds_date_token_and_authorization() {
 #[test]
 fn loopback_hosts() {
     use cognito_confirm::core::protocol::is_loopback;
-    for host in ["localhost", "app.localhost", "[::1]", "127.0.0.1", "127.1.2.255"] {
+    for host in [
+        "localhost",
+        "app.localhost",
+        "[::1]",
+        "127.0.0.1",
+        "127.1.2.255",
+        "127.0.0.001",
+    ] {
         assert!(is_loopback(host), "{host}");
     }
     for host in [
@@ -690,6 +697,8 @@ fn loopback_hosts() {
         "127.0..1",
         "127.0.0.1.evil.com",
         "127.0.0.x",
+        "127.0.0.+1",
+        "127.0.0.0255",
         "128.0.0.1",
         "localhost.evil.com",
         "::1",

@@ -839,8 +839,16 @@ pub fn is_loopback(host: &str) -> bool {
         || host == "[::1]"
         || host.strip_prefix("127.").is_some_and(|rest| {
             let mut parts = split_byte(rest, b'.');
-            (0..3).all(|_| parts.next().is_some_and(|p| p.parse::<u8>().is_ok())) && parts.next().is_none()
+            (0..3).all(|_| parts.next().is_some_and(is_octet)) && parts.next().is_none()
         })
+}
+
+/// A decimal number from 0 to 255, in one to three digits (`"007"` too, as `u8::from_str`
+/// takes it; no sign).
+fn is_octet(text: &str) -> bool {
+    (1..=3).contains(&text.len())
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && text.bytes().fold(0_u32, |n, b| n * 10 + u32::from(b - b'0')) <= 255
 }
 
 /// An HTTP request ready to send: always `POST`.
