@@ -728,3 +728,31 @@ fn amz_dates_are_read_strictly() {
         assert_eq!(SigningTime::parse_amz_date(bad), None, "{bad}");
     }
 }
+
+#[test]
+fn typed_requests_convert_to_and_from_request() {
+    let confirm = full_confirm();
+    let request = Request::from(confirm.clone());
+    assert_eq!(request.operation(), Operation::ConfirmSignUp);
+    assert_eq!(request.to_json(), confirm.to_json());
+    assert_eq!(ConfirmSignUpRequest::try_from(request.clone()), Ok(confirm));
+    // A request of another operation is handed back as it was.
+    assert_eq!(AdminConfirmSignUpRequest::try_from(request.clone()), Err(request));
+    let resend = ResendConfirmationCodeRequest {
+        client_id: "7example1client2id3".into(),
+        username: "alice".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        ResendConfirmationCodeRequest::try_from(Request::from(resend.clone())),
+        Ok(resend)
+    );
+    let admin = AdminConfirmSignUpRequest {
+        user_pool_id: "eu-west-1_AbCdEf123".into(),
+        username: "alice".into(),
+        client_metadata: None,
+    };
+    let request = Request::from(admin.clone());
+    assert_eq!(request.user_pool_id(), Some("eu-west-1_AbCdEf123"));
+    assert_eq!(AdminConfirmSignUpRequest::try_from(request), Ok(admin));
+}
