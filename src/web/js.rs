@@ -123,7 +123,9 @@ impl Source for JsValue {
         let keys = own_keys(self).ok()?;
         let mut names = Vec::with_capacity(keys.length() as usize);
         for key in keys.iter() {
-            names.extend(key.as_string());
+            if let Some(name) = key.as_string() {
+                names.push(name);
+            }
         }
         Some(names)
     }

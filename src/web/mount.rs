@@ -248,12 +248,12 @@ pub(crate) fn config_from_js(options: &JsValue, locale: &str) -> Result<Config, 
     let overrides = string_map(options, "messages")?;
     let (messages, unknown) = messages_for(locale, overrides);
     if !unknown.is_empty() {
+        let mut names = String::new();
+        for name in &unknown {
+            push_name(&mut names, name);
+        }
         web_sys::console::warn_1(&JsValue::from_str(
-            &[
-                "cognito-confirm: unknown messages keys ignored: ",
-                &unknown.iter().map(String::as_str).collect::<Vec<_>>().join(", "),
-            ]
-            .concat(),
+            &["cognito-confirm: unknown messages keys ignored: ", &names].concat(),
         ));
     }
     let on = |key: &'static str| js::get_function(options, key);
@@ -319,15 +319,16 @@ pub fn register_locale(locale: &str, messages: JsValue) -> Result<(), JsValue> {
         )));
     }
     let texts = read_string_map(&messages, "messages").map_err(fail)?;
-    let unknown: Vec<&str> = texts
-        .iter()
-        .map(|(k, _)| k.as_str())
-        .filter(|k| i18n::Key::from_name(k).is_none())
-        .collect();
+    let mut unknown = String::new();
+    for (key, _) in &texts {
+        if i18n::Key::from_name(key).is_none() {
+            push_name(&mut unknown, key);
+        }
+    }
     if !unknown.is_empty() {
         return Err(fail(CognitoError::validation(
             "messages",
-            ["unknown messages keys: ", &unknown.join(", ")].concat(),
+            ["unknown messages keys: ", &unknown].concat(),
         )));
     }
     REGISTERED.with(|r| {
@@ -336,12 +337,11 @@ pub fn register_locale(locale: &str, messages: JsValue) -> Result<(), JsValue> {
         r.push((language.clone(), texts));
     });
     // Forms already showing this language (or waiting for it in English) render again with it.
-    let waiting: Vec<(u32, JsValue)> = MOUNTED.with(|m| {
-        m.borrow()
-            .iter()
-            .filter(|f| f.language == language)
-            .map(|f| (f.id, f.options.clone()))
-            .collect()
+    let mut waiting = Vec::new();
+    MOUNTED.with(|m| {
+        for form in m.borrow().iter().filter(|f| f.language == language) {
+            waiting.push((form.id, form.options.clone()));
+        }
     });
     for (id, options) in waiting {
         rerender(id, &options, true).map_err(fail)?;
@@ -417,6 +417,14 @@ fn call_back(f: &Function, arg: &JsValue) {
 /// `obj[key]` as a map of strings, in key order.
 fn string_map(options: &JsValue, key: &'static str) -> Result<Vec<(String, String)>, CognitoError> {
     js::get(options, key).map_or(Ok(Vec::new()), |value| read_string_map(&value, key))
+}
+
+/// Appends `name` to a list of names for a message, `", "` between them.
+fn push_name(list: &mut String, name: &str) {
+    if !list.is_empty() {
+        list.push_str(", ");
+    }
+    list.push_str(name);
 }
 
 /// The `locale` option, else the page's.
