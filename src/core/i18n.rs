@@ -243,25 +243,30 @@ impl Messages {
         catalogue: impl IntoIterator<Item = (String, String)>,
         overrides: impl IntoIterator<Item = (String, String)>,
     ) -> (Self, Vec<String>) {
-        Self::build(language, catalogue.into_iter().chain(overrides))
+        // Two calls rather than a chain of the lists: the wasm then holds one instance of `add`.
+        let (mut messages, mut unknown) = Self::build(language, catalogue);
+        messages.add(overrides, &mut unknown);
+        (messages, unknown)
     }
 
     fn build(locale: &str, texts: impl IntoIterator<Item = (String, String)>) -> (Self, Vec<String>) {
+        let mut messages = Self {
+            locale: locale.to_owned(),
+            overrides: Vec::new(),
+        };
         let mut unknown = Vec::new();
-        let mut map = Vec::new();
+        messages.add(texts, &mut unknown);
+        (messages, unknown)
+    }
+
+    /// Adds `texts` after those already there; names that are not keys go to `unknown`.
+    fn add(&mut self, texts: impl IntoIterator<Item = (String, String)>, unknown: &mut Vec<String>) {
         for (name, text) in texts {
             match Key::from_name(&name) {
-                Some(key) => map.push((key, text)),
+                Some(key) => self.overrides.push((key, text)),
                 None => unknown.push(name),
             }
         }
-        (
-            Self {
-                locale: locale.to_owned(),
-                overrides: map,
-            },
-            unknown,
-        )
     }
 
     /// The language of the texts (`en`, `de`, …), for the form's `lang` and `dir`.

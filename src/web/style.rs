@@ -1,36 +1,18 @@
-//! The default stylesheet, adopted as a constructable stylesheet so it works under a strict
-//! Content-Security-Policy (no inline `<style>`), once per document or shadow root.
+//! The default stylesheet. `style.js` adopts it as a constructable stylesheet, so it works under
+//! a strict Content-Security-Policy (no inline `<style>`), once per document or shadow root.
 
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, Document, Element, ShadowRoot};
+use wasm_bindgen::prelude::wasm_bindgen;
+use web_sys::Element;
 
 const CSS: &str = include_str!("style.css");
 
-thread_local! {
-    static SHEET: Option<CssStyleSheet> = CssStyleSheet::new().ok().filter(|s| s.replace_sync(CSS).is_ok());
+#[wasm_bindgen(module = "/src/web/style.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = adoptStyles)]
+    fn adopt_styles(element: &Element, css: &str);
 }
 
 /// Adds the default stylesheet to the document or shadow root that holds `element`.
 pub fn adopt_for(element: &Element) {
-    SHEET.with(|sheet| {
-        let Some(sheet) = sheet else { return };
-        let root = element.get_root_node();
-        if let Some(shadow) = root.dyn_ref::<ShadowRoot>() {
-            let list = shadow.adopted_style_sheets();
-            if !list.includes(sheet, 0) {
-                list.push(sheet);
-                shadow.set_adopted_style_sheets(&JsValue::from(list));
-            }
-        } else if let Some(document) = root
-            .dyn_ref::<Document>()
-            .cloned()
-            .or_else(|| element.owner_document())
-        {
-            let list = document.adopted_style_sheets();
-            if !list.includes(sheet, 0) {
-                list.push(sheet);
-                document.set_adopted_style_sheets(&JsValue::from(list));
-            }
-        }
-    });
+    adopt_styles(element, CSS);
 }
