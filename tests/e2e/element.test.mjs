@@ -145,3 +145,32 @@ test("translations load as modules: the default build is English, registerLocale
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("prefill-from-url takes the username and code from the page URL and confirms the user", async () => {
+  const code = await signUp(cognito, pool, "una");
+  const { page, context, problems } = await newPage(browser);
+  await page.goto(`${server.url}test/blank.html?username=una&code=${encodeURIComponent(code.split("").join(" "))}`);
+  await page.evaluate(async ({ endpoint, clientId }) => {
+    const cc = await import("/pkg/cognito_confirm.js");
+    await cc.default();
+    cc.defineElement();
+    const holder = document.getElementById("app");
+    holder.innerHTML =
+      `<cognito-confirm-sign-up endpoint="${endpoint}" client-id="${clientId}" prefill-from-url></cognito-confirm-sign-up>` +
+      `<cognito-confirm-sign-up endpoint="${endpoint}" client-id="${clientId}"></cognito-confirm-sign-up>`;
+  }, { endpoint: cognito.endpoint, clientId: pool.clientId });
+  const [filled, plain] = [page.locator("cognito-confirm-sign-up").nth(0), page.locator("cognito-confirm-sign-up").nth(1)];
+  await filled.locator(".cognito-confirm").waitFor();
+  await plain.locator(".cognito-confirm").waitFor();
+  // The code is normalised like typed text; the username, known, needs no field.
+  assert.equal(await filled.locator("input[name=code]").inputValue(), code);
+  assert.equal(await filled.locator("input[name=username]").count(), 0);
+  // Without the attribute the URL is ignored.
+  assert.equal(await plain.locator("input[name=code]").inputValue(), "");
+  assert.equal(await plain.locator("input[name=username]").inputValue(), "");
+  await filled.getByRole("button", { name: "Confirm", exact: true }).click();
+  await filled.locator('.cognito-confirm[data-state="confirmed"]').waitFor();
+  assert.equal(await userStatus(cognito.endpoint, pool.poolId, "una"), "CONFIRMED");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
