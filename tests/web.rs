@@ -422,6 +422,39 @@ async fn the_username_field_appears_when_no_username_is_given() {
 }
 
 #[wasm_bindgen_test]
+async fn client_metadata_and_encoded_data_options_are_sent() {
+    let calls = intercept(200, "{}");
+    let (target, _handle) =
+        mount_js("{ code: '123456', clientMetadata: { source: 'app', step: '2' }, encodedData: 'ENC-1' }");
+    settle().await;
+    find::<HtmlButtonElement>(&target, "button[type=submit]").click();
+    settle().await;
+    let body = Reflect::get(&calls.get(0), &"body".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(
+        body.contains(
+            r#""UserContextData":{"EncodedData":"ENC-1"},"ClientMetadata":{"source":"app","step":"2"}"#
+        ),
+        "{body}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn web_otp_false_leaves_the_sms_alone() {
+    run_js(
+        "globalThis.OTPCredential = class {}; globalThis.otpCalls = 0; \
+         navigator.credentials.get = async () => { globalThis.otpCalls++; return { code: '987654' }; }",
+    );
+    let (target, _handle) = mount_js("{ webOtp: false }");
+    settle().await;
+    run_js("delete globalThis.OTPCredential");
+    assert_eq!(run_js("globalThis.otpCalls").as_f64(), Some(0.0));
+    assert_eq!(find::<HtmlInputElement>(&target, "input[name=code]").value(), "");
+}
+
+#[wasm_bindgen_test]
 async fn advanced_security_data_is_sent_when_the_page_has_the_script() {
     let calls = intercept(200, "{}");
     run_js("globalThis.AmazonCognitoAdvancedSecurityData = { getData: (u, p, c) => `fp:${u}:${p}:${c}` }");
