@@ -280,6 +280,14 @@ fn mount_js(extra: &str) -> (HtmlElement, mount::MountHandle) {
     (target, handle)
 }
 
+/// The body of the `i`-th request `intercept` saw.
+fn sent_body(calls: &js_sys::Array, i: u32) -> String {
+    Reflect::get(&calls.get(i), &"body".into())
+        .unwrap()
+        .as_string()
+        .unwrap()
+}
+
 fn text(root: &HtmlElement, selector: &str) -> String {
     find::<HtmlElement>(root, selector)
         .text_content()
@@ -414,10 +422,7 @@ async fn the_username_field_appears_when_no_username_is_given() {
         .unwrap();
     find::<HtmlButtonElement>(&target, "button[type=submit]").click();
     settle().await;
-    let body = Reflect::get(&calls.get(0), &"body".into())
-        .unwrap()
-        .as_string()
-        .unwrap();
+    let body = sent_body(&calls, 0);
     assert!(body.contains(r#""Username":"bob""#), "{body}");
 }
 
@@ -429,10 +434,7 @@ async fn client_metadata_and_encoded_data_options_are_sent() {
     settle().await;
     find::<HtmlButtonElement>(&target, "button[type=submit]").click();
     settle().await;
-    let body = Reflect::get(&calls.get(0), &"body".into())
-        .unwrap()
-        .as_string()
-        .unwrap();
+    let body = sent_body(&calls, 0);
     assert!(
         body.contains(
             r#""UserContextData":{"EncodedData":"ENC-1"},"ClientMetadata":{"source":"app","step":"2"}"#
@@ -463,10 +465,7 @@ async fn advanced_security_data_is_sent_when_the_page_has_the_script() {
     find::<HtmlButtonElement>(&target, "button[type=submit]").click();
     settle().await;
     run_js("delete globalThis.AmazonCognitoAdvancedSecurityData");
-    let body = Reflect::get(&calls.get(0), &"body".into())
-        .unwrap()
-        .as_string()
-        .unwrap();
+    let body = sent_body(&calls, 0);
     assert!(
         body.contains(&format!(
             r#""UserContextData":{{"EncodedData":"fp:alice:eu-west-1_AbC123:{CLIENT_ID}"}}"#
@@ -567,10 +566,7 @@ async fn prototype_polluting_metadata_keys_are_plain_data() {
          ClientMetadata: JSON.parse('{{\"__proto__\": \"x\", \"constructor\": \"y\", \"prototype\": \"z\"}}') }})"
     ));
     bindings::confirm_sign_up(request, options()).await.unwrap();
-    let body = Reflect::get(&calls.get(0), &"body".into())
-        .unwrap()
-        .as_string()
-        .unwrap();
+    let body = sent_body(&calls, 0);
     assert!(
         body.contains(r#""ClientMetadata":{"__proto__":"x","constructor":"y","prototype":"z"}"#),
         "{body}"
@@ -623,10 +619,7 @@ async fn hostile_input_gets_named_validation_errors_before_sending() {
         ("ConfirmationCode", "123456"),
     ]);
     bindings::confirm_sign_up(request, options()).await.unwrap();
-    let body = Reflect::get(&calls.get(0), &"body".into())
-        .unwrap()
-        .as_string()
-        .unwrap();
+    let body = sent_body(&calls, 0);
     assert!(body.contains("مستخدم😀"));
 }
 
@@ -651,12 +644,7 @@ fn secret_hash_in_the_browser_matches_known_answers() {
 #[wasm_bindgen_test]
 async fn secret_hash_precedence_member_then_provider_then_inline_secret() {
     let calls = intercept(200, "{}");
-    let body_of = |i: u32| {
-        Reflect::get(&calls.get(i), &"body".into())
-            .unwrap()
-            .as_string()
-            .unwrap()
-    };
+    let body_of = |i: u32| sent_body(&calls, i);
     let req = || {
         request(&[
             ("ClientId", "abc"),
@@ -813,10 +801,7 @@ async fn requests_are_read_member_by_member_from_javascript_objects() {
          ClientMetadata: {{ zeta: '1', alpha: '2' }}, Session: null }})"
     ));
     bindings::confirm_sign_up(full, options()).await.unwrap();
-    let body = Reflect::get(&calls.get(0), &"body".into())
-        .unwrap()
-        .as_string()
-        .unwrap();
+    let body = sent_body(&calls, 0);
     assert_eq!(
         body,
         format!(
