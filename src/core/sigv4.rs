@@ -207,7 +207,7 @@ pub fn sign_at(
     let mut signed_headers = String::new();
     let mut canonical_headers = String::new();
     for (name, value) in &headers {
-        push_separator(&mut signed_headers, ';');
+        push_separator(&mut signed_headers, ";");
         signed_headers.push_str(name);
         canonical_headers.push_str(name);
         canonical_headers.push(':');
@@ -301,7 +301,7 @@ fn signing_key(secret: &Secret, params: &SigningParams<'_>) -> Vec<u8> {
 fn normalize_header_value(value: &str) -> String {
     let mut out = String::new();
     for word in value.split_whitespace() {
-        push_separator(&mut out, ' ');
+        push_separator(&mut out, " ");
         out.push_str(word);
     }
     out
@@ -352,7 +352,7 @@ fn canonical_query(query: &str) -> String {
     sort_pairs(&mut pairs);
     let mut out = String::new();
     for (k, v) in &pairs {
-        push_separator(&mut out, '&');
+        push_separator(&mut out, "&");
         out.push_str(k);
         out.push('=');
         out.push_str(v);

@@ -24,9 +24,9 @@ pub fn push_digits(out: &mut String, n: u64, width: u32) {
 
 /// Appends `sep` unless `out` is still empty: the step between the parts of a joined list, for
 /// lists built in place (`[..].join` needs them collected first, an instance per item type).
-pub fn push_separator(out: &mut String, sep: char) {
+pub fn push_separator(out: &mut String, sep: &str) {
     if !out.is_empty() {
-        out.push(sep);
+        out.push_str(sep);
     }
 }
 

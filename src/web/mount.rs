@@ -13,6 +13,7 @@ use super::transport::Client;
 use super::{js, page};
 use crate::core::i18n::{self, Messages};
 use crate::core::protocol::read_string_map;
+use crate::core::text::push_separator;
 use crate::core::CognitoError;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -250,7 +251,8 @@ pub(crate) fn config_from_js(options: &JsValue, locale: &str) -> Result<Config, 
     if !unknown.is_empty() {
         let mut names = String::new();
         for name in &unknown {
-            push_name(&mut names, name);
+            push_separator(&mut names, ", ");
+            names.push_str(name);
         }
         web_sys::console::warn_1(&JsValue::from_str(
             &["cognito-confirm: unknown messages keys ignored: ", &names].concat(),
@@ -322,7 +324,8 @@ pub fn register_locale(locale: &str, messages: JsValue) -> Result<(), JsValue> {
     let mut unknown = String::new();
     for (key, _) in &texts {
         if i18n::Key::from_name(key).is_none() {
-            push_name(&mut unknown, key);
+            push_separator(&mut unknown, ", ");
+            unknown.push_str(key);
         }
     }
     if !unknown.is_empty() {
@@ -417,14 +420,6 @@ fn call_back(f: &Function, arg: &JsValue) {
 /// `obj[key]` as a map of strings, in key order.
 fn string_map(options: &JsValue, key: &'static str) -> Result<Vec<(String, String)>, CognitoError> {
     js::get(options, key).map_or(Ok(Vec::new()), |value| read_string_map(&value, key))
-}
-
-/// Appends `name` to a list of names for a message, `", "` between them.
-fn push_name(list: &mut String, name: &str) {
-    if !list.is_empty() {
-        list.push_str(", ");
-    }
-    list.push_str(name);
 }
 
 /// The `locale` option, else the page's.
