@@ -16,8 +16,14 @@ use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[wasm_bindgen(inline_js = r#"
-export function intercept(status, body) {
+// The helpers below are evaluated in the page rather than shipped as an `inline_js` snippet: each
+// snippet is one more module the test page loads at once, and the test runner's HTTP server can
+// leave a request unanswered when the page opens more than four connections at the same time
+// (the suite then hangs at "Loading scripts..."). See the README's note on the browser suite.
+
+/// A `fetch` that answers in turn with each `[status, body, delayMs]` of `answers` (the last
+/// one again once they run out) and records each request in the array it returns.
+const FAKE_FETCH: &str = r#"(answers) => {
   const calls = [];
   globalThis.fetch = async (input, init) => {
     const request = new Request(input, init);
@@ -27,30 +33,36 @@ export function intercept(status, body) {
       contentType: request.headers.get("content-type"),
       body: await request.text(),
     });
-    return new Response(body, { status, headers: { "Content-Type": "application/x-amz-json-1.1" } });
-  };
-  return calls;
-}
-export function intercept_each(answers) {
-  const calls = [];
-  globalThis.fetch = async (input, init) => {
-    const request = new Request(input, init);
-    calls.push({ url: request.url, target: request.headers.get("x-amz-target"), body: await request.text() });
     const [status, body, delay] = answers[Math.min(calls.length, answers.length) - 1];
     await new Promise((r) => setTimeout(r, delay ?? 0));
     return new Response(body, { status, headers: { "Content-Type": "application/x-amz-json-1.1" } });
   };
   return calls;
+}"#;
+
+/// Evaluates JavaScript in the page's global scope, like `(0, eval)(code)` (test setup only).
+fn run_js(code: &str) -> JsValue {
+    let eval: js_sys::Function = Reflect::get(&js_sys::global(), &"eval".into())
+        .unwrap()
+        .unchecked_into();
+    eval.call1(&JsValue::UNDEFINED, &code.into()).unwrap()
 }
-export function run_js(code) { return (0, eval)(code); }
-"#)]
-extern "C" {
-    /// Replaces `fetch` with one that answers `status`/`body` and records each request.
-    fn intercept(status: u16, body: &str) -> js_sys::Array;
-    /// Like `intercept`, answering in turn with each `[status, body, delayMs]` of `answers`.
-    fn intercept_each(answers: JsValue) -> js_sys::Array;
-    /// Evaluates a JavaScript expression (test setup only).
-    fn run_js(code: &str) -> JsValue;
+
+/// Replaces `fetch` with one that answers each `[status, body, delayMs]` of `answers` in turn
+/// and returns the requests it sees.
+fn intercept_each(answers: JsValue) -> js_sys::Array {
+    let install: js_sys::Function = run_js(FAKE_FETCH).unchecked_into();
+    install
+        .call1(&JsValue::UNDEFINED, &answers)
+        .unwrap()
+        .unchecked_into()
+}
+
+/// Replaces `fetch` with one that always answers `status`/`body` and returns the requests it
+/// sees.
+fn intercept(status: u16, body: &str) -> js_sys::Array {
+    let answer = js_sys::Array::of2(&status.into(), &body.into());
+    intercept_each(js_sys::Array::of1(&answer).into())
 }
 
 const CLIENT_ID: &str = "7example1client2id3";
@@ -451,7 +463,7 @@ async fn web_otp_false_leaves_the_sms_alone() {
     );
     let (target, _handle) = mount_js("{ webOtp: false }");
     settle().await;
-    run_js("delete globalThis.OTPCredential");
+    run_js("delete globalThis.OTPCredential; delete navigator.credentials.get");
     assert_eq!(run_js("globalThis.otpCalls").as_f64(), Some(0.0));
     assert_eq!(find::<HtmlInputElement>(&target, "input[name=code]").value(), "");
 }
@@ -744,7 +756,7 @@ async fn web_otp_fills_and_submits_the_code_from_an_sms() {
     );
     let (target, _handle) = mount_js("{}");
     settle().await;
-    run_js("delete globalThis.OTPCredential");
+    run_js("delete globalThis.OTPCredential; delete navigator.credentials.get");
     assert_eq!(
         run_js("globalThis.otpOptions.otp.transport.join()")
             .as_string()

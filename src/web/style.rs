@@ -1,4 +1,4 @@
-//! The default stylesheet. `style.js` adopts it as a constructable stylesheet, so it works under
+//! The default stylesheet. `page.js` adopts it as a constructable stylesheet, so it works under
 //! a strict Content-Security-Policy (no inline `<style>`), once per document or shadow root.
 
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -6,7 +6,7 @@ use web_sys::Element;
 
 const CSS: &str = include_str!("style.css");
 
-#[wasm_bindgen(module = "/src/web/style.js")]
+#[wasm_bindgen(module = "/src/web/page.js")]
 extern "C" {
     #[wasm_bindgen(js_name = adoptStyles)]
     fn adopt_styles(element: &Element, css: &str);
