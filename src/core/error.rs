@@ -3,7 +3,7 @@
 use std::fmt;
 
 use super::protocol::Source;
-use super::text::{decimal, has};
+use super::text::{concat, decimal, has};
 
 macro_rules! exceptions {
     ($($variant:ident => $wire:literal,)*) => {
@@ -232,7 +232,7 @@ impl CognitoError {
         Self::local(
             ErrorName::Timeout,
             ErrorKind::Timeout,
-            ["No answer from Cognito within ", &decimal(u64::from(ms)), " ms"].concat(),
+            concat(&["No answer from Cognito within ", &decimal(u64::from(ms)), " ms"]),
         )
     }
 

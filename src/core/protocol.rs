@@ -5,7 +5,7 @@ use super::error::{parse_error, CognitoError};
 use super::json::{self, ObjectWriter, Value};
 use super::secret_hash::secret_hash;
 use super::sigv4::{sign_at, Credentials, SignableRequest, SigningParams, SigningTime};
-use super::text::{decimal, split_byte, split_once_byte};
+use super::text::{concat, decimal, join, split_byte, split_once_byte};
 use super::validate;
 use super::Secret;
 
@@ -39,7 +39,7 @@ impl Operation {
 
     /// The `X-Amz-Target` header value.
     pub fn target(self) -> String {
-        [TARGET_PREFIX, ".", self.name()].concat()
+        concat(&[TARGET_PREFIX, ".", self.name()])
     }
 
     /// Whether the call must be signed with Signature V4.
@@ -200,18 +200,17 @@ impl<'a, S: Source> Members<'a, S> {
     fn new(source: &'a S, field: &'static str, known: &[&str]) -> Result<Self, CognitoError> {
         let keys = source
             .keys()
-            .ok_or_else(|| CognitoError::validation(field, [field, " must be an object"].concat()))?;
+            .ok_or_else(|| CognitoError::validation(field, concat(&[field, " must be an object"])))?;
         if let Some(unknown) = keys.iter().find(|k| !known.contains(&k.as_str())) {
             return Err(CognitoError::validation(
                 field,
-                [
+                concat(&[
                     field,
                     " has an unknown member \"",
                     unknown,
                     "\"; its members are ",
-                    &known.join(", "),
-                ]
-                .concat(),
+                    &join(known, ", "),
+                ]),
             ));
         }
         Ok(Self { source })
@@ -286,7 +285,7 @@ pub fn member_as<S: Source, T>(
         Some(v) => Ok(Some(v)),
         None => Err(CognitoError::validation(
             key,
-            [key, " must be ", expected].concat(),
+            concat(&[key, " must be ", expected]),
         )),
     }
 }
@@ -296,7 +295,7 @@ pub fn read_string_map<S: Source>(
     source: &S,
     field: &'static str,
 ) -> Result<Vec<(String, String)>, CognitoError> {
-    let bad = || CognitoError::validation(field, [field, " must be an object of strings"].concat());
+    let bad = || CognitoError::validation(field, concat(&[field, " must be an object of strings"]));
     let keys = source.keys().ok_or_else(bad)?;
     let mut map = Vec::with_capacity(keys.len());
     for key in keys {
@@ -332,7 +331,7 @@ pub trait FromJson: Sized {
 fn opt_string<S: Source>(value: &S, key: &str) -> Result<Option<String>, String> {
     value
         .member(key)
-        .map(|v| v.string().ok_or_else(|| [key, " is not a string"].concat()))
+        .map(|v| v.string().ok_or_else(|| concat(&[key, " is not a string"])))
         .transpose()
 }
 
@@ -387,7 +386,7 @@ pub trait CognitoRequest: Sized + Clone + Into<Request> + TryFrom<Request, Error
         Self::try_from(Request::read(Self::OPERATION, source)?).map_err(|other| {
             CognitoError::validation(
                 "request",
-                [other.operation().name(), " is not ", Self::OPERATION.name()].concat(),
+                concat(&[other.operation().name(), " is not ", Self::OPERATION.name()]),
             )
         })
     }
@@ -598,7 +597,7 @@ impl Request {
         if source.keys().is_none() {
             return Err(CognitoError::validation(
                 "request",
-                [operation.name(), " needs a request object"].concat(),
+                concat(&[operation.name(), " needs a request object"]),
             ));
         }
         let members = operation.members();
@@ -740,14 +739,14 @@ impl Endpoint {
     /// The regional Cognito endpoint. The region must look like an AWS region.
     pub fn for_region(region: &str) -> Result<Self, CognitoError> {
         validate::region(region)?;
-        Self::parse(&["https://cognito-idp.", region, ".amazonaws.com/"].concat())
+        Self::parse(&concat(&["https://cognito-idp.", region, ".amazonaws.com/"]))
     }
 
     /// An explicit URL. `https` always; plain `http` only to a loopback host (a local
     /// Cognito-compatible server), so credentials and codes never cross a network in clear.
     pub fn parse(url: &str) -> Result<Self, CognitoError> {
         let bad = |why: &str| {
-            CognitoError::validation("endpoint", ["Invalid endpoint \"", url, "\": ", why].concat())
+            CognitoError::validation("endpoint", concat(&["Invalid endpoint \"", url, "\": ", why]))
         };
         let (https, rest) = if let Some(rest) = url.strip_prefix("https://") {
             (true, rest)
@@ -777,7 +776,7 @@ impl Endpoint {
         }
         let default_port = if https { "443" } else { "80" };
         let host = match port {
-            Some(p) if p != default_port => [hostname, ":", p].concat(),
+            Some(p) if p != default_port => concat(&[hostname, ":", p]),
             _ => hostname.to_owned(),
         };
         let path = if tail.is_empty() {
@@ -787,7 +786,7 @@ impl Endpoint {
         };
         let scheme = if https { "https" } else { "http" };
         Ok(Self {
-            url: [scheme, "://", &host, &path].concat(),
+            url: concat(&[scheme, "://", &host, &path]),
             host,
             path,
         })
@@ -945,24 +944,22 @@ pub fn answer_object<S: Source>(
         return Err(error.unwrap_or_else(|| {
             CognitoError::invalid_response(
                 status,
-                [
+                concat(&[
                     "HTTP ",
                     &decimal(u64::from(status)),
                     " without a Cognito error in the body",
-                ]
-                .concat(),
+                ]),
             )
         }));
     }
     object.ok_or_else(|| {
         CognitoError::invalid_response(
             status,
-            [
+            concat(&[
                 "HTTP ",
                 &decimal(u64::from(status)),
                 " with a body that is not a JSON object",
-            ]
-            .concat(),
+            ]),
         )
     })
 }
@@ -975,7 +972,7 @@ pub fn decode_response<R: CognitoRequest, S: Source>(
     R::Response::from_json(json).map_err(|why| {
         CognitoError::invalid_response(
             status,
-            ["Unexpected ", R::OPERATION.name(), " response: ", &why].concat(),
+            concat(&["Unexpected ", R::OPERATION.name(), " response: ", &why]),
         )
     })
 }

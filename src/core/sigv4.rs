@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::secret::Secret;
 use super::secret_hash::hmac_sha256;
-use super::text::{push_digits, push_separator, split_byte, split_once_byte};
+use super::text::{concat, join, push_digits, push_separator, split_byte, split_once_byte};
 
 /// AWS credentials for signing. `Debug` never shows the secret key or the session token.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -220,7 +220,7 @@ pub fn sign_at(
     } else {
         request.path.to_owned()
     };
-    let canonical_request = [
+    let canonical_request = concat(&[
         request.method,
         "\n",
         &uri_encode(path.as_bytes(), false),
@@ -232,19 +232,17 @@ pub fn sign_at(
         &signed_headers,
         "\n",
         &payload_hash,
-    ]
-    .concat();
+    ]);
 
-    let scope = [
+    let scope = concat(&[
         &params.time.date_stamp(),
         "/",
         params.region,
         "/",
         params.service,
         "/aws4_request",
-    ]
-    .concat();
-    let string_to_sign = [
+    ]);
+    let string_to_sign = concat(&[
         ALGORITHM,
         "\n",
         &amz_date,
@@ -252,15 +250,14 @@ pub fn sign_at(
         &scope,
         "\n",
         &hex(&Sha256::digest(canonical_request.as_bytes())),
-    ]
-    .concat();
+    ]);
 
     let key = signing_key(&credentials.secret_access_key, params);
     let mut mac = hmac_sha256(&key);
     mac.update(string_to_sign.as_bytes());
     let signature = hex(&mac.finalize().into_bytes());
 
-    let authorization = [
+    let authorization = concat(&[
         ALGORITHM,
         " Credential=",
         &credentials.access_key_id,
@@ -270,8 +267,7 @@ pub fn sign_at(
         &signed_headers,
         ", Signature=",
         &signature,
-    ]
-    .concat();
+    ]);
     if let (Some(token), false) = (token, params.sign_session_token) {
         added.push(("X-Amz-Security-Token".into(), token.expose().to_owned()));
     }
@@ -290,7 +286,7 @@ fn signing_key(secret: &Secret, params: &SigningParams<'_>) -> Vec<u8> {
         mac.update(data.as_bytes());
         mac.finalize().into_bytes().to_vec()
     };
-    let k_secret = ["AWS4", secret.expose()].concat();
+    let k_secret = concat(&["AWS4", secret.expose()]);
     let k_date = step(k_secret.as_bytes(), &params.time.date_stamp());
     let k_region = step(&k_date, params.region);
     let k_service = step(&k_region, params.service);
@@ -320,7 +316,7 @@ fn normalize_path(path: &str) -> String {
         }
     }
     let trailing = path.ends_with("/") || path.ends_with("/.") || path.ends_with("/..");
-    let mut result = ["/", &out.join("/")].concat();
+    let mut result = concat(&["/", &join(&out, "/")]);
     if trailing && !out.is_empty() {
         result.push('/');
     }

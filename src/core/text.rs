@@ -1,7 +1,25 @@
 //! String helpers written out by hand. Each replaces a standard-library routine that is larger in
 //! the wasm than the whole job (a vectorised counter; a substring searcher with its panic
-//! formatting; `format!`, whose machinery is kilobytes: messages are built with `[..].concat()`
-//! and `decimal`): the browser build counts every kilobyte.
+//! formatting; `format!`, whose machinery is kilobytes: messages are built with `concat` and
+//! `decimal`; `[..].concat()` and `[..].join`, whose generic code is larger than these loops):
+//! the browser build counts every kilobyte.
+
+/// The parts one after the other (`[..].concat()`).
+pub fn concat(parts: &[&str]) -> String {
+    join(parts, "")
+}
+
+/// The parts with `sep` between them (`[..].join(sep)`).
+pub fn join(parts: &[&str], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(part);
+    }
+    out
+}
 
 /// `n` in decimal.
 pub fn decimal(n: u64) -> String {
@@ -81,6 +99,23 @@ mod tests {
     fn decimal_agrees_with_format() {
         for n in [0, 7, 10, 99, 443, 65_535, 600_000, u64::from(u32::MAX), u64::MAX] {
             assert_eq!(decimal(n), n.to_string());
+        }
+    }
+
+    #[test]
+    fn concat_and_join_agree_with_the_standard_library() {
+        let lists: [&[&str]; 5] = [
+            &[],
+            &[""],
+            &["", "a", ""],
+            &["ConfirmSignUp"],
+            &["é", "𝄞", "x y", ""],
+        ];
+        for parts in lists {
+            assert_eq!(concat(parts), parts.concat(), "{parts:?}");
+            for sep in ["", ", ", "/"] {
+                assert_eq!(join(parts, sep), parts.join(sep), "{parts:?} / {sep}");
+            }
         }
     }
 

@@ -3,7 +3,7 @@
 use super::error::CognitoError;
 use super::protocol::{AnalyticsMetadata, ClientMetadata, UserContextData};
 use super::sigv4::Credentials;
-use super::text::{char_count, decimal, rsplit_once_byte};
+use super::text::{char_count, concat, decimal, rsplit_once_byte};
 
 /// `StringType`: at most 131 072 characters.
 const STRING_MAX: usize = 131_072;
@@ -11,12 +11,12 @@ const STRING_MAX: usize = 131_072;
 fn length(field: &'static str, value: &str, min: usize, max: usize) -> Result<(), CognitoError> {
     let n = char_count(value);
     if n == 0 && min > 0 {
-        return Err(CognitoError::validation(field, [field, " is required"].concat()));
+        return Err(CognitoError::validation(field, concat(&[field, " is required"])));
     }
     if n < min || n > max {
         return Err(CognitoError::validation(
             field,
-            [
+            concat(&[
                 field,
                 " must be ",
                 &decimal(min as u64),
@@ -25,8 +25,7 @@ fn length(field: &'static str, value: &str, min: usize, max: usize) -> Result<()
                 " characters long (got ",
                 &decimal(n as u64),
                 ")",
-            ]
-            .concat(),
+            ]),
         ));
     }
     Ok(())

@@ -15,7 +15,7 @@ use super::transport::{Answer, Client};
 use crate::core::form::{normalize_code, Action, Form, Notice, Phase};
 use crate::core::i18n::{is_rtl, Key, Messages};
 use crate::core::protocol::UserContextData;
-use crate::core::text::decimal;
+use crate::core::text::{concat, decimal};
 use crate::core::{
     AdminConfirmSignUpRequest, CodeDeliveryDetails, CognitoError, ConfirmSignUpRequest, Request,
     ResendConfirmationCodeRequest,
@@ -159,9 +159,9 @@ pub fn ConfirmSignUp(
 ) -> impl IntoView {
     let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
     let id = decimal(u64::from(id));
-    let code_id = ["cognito-confirm-", &id, "-code"].concat();
-    let user_id = ["cognito-confirm-", &id, "-username"].concat();
-    let error_id = ["cognito-confirm-", &id, "-error"].concat();
+    let code_id = concat(&["cognito-confirm-", &id, "-code"]);
+    let user_id = concat(&["cognito-confirm-", &id, "-username"]);
+    let error_id = concat(&["cognito-confirm-", &id, "-error"]);
 
     let mode = config.mode;
     let has_username = config.username.is_some();
@@ -413,7 +413,7 @@ impl Ui {
                     return String::new();
                 };
                 match self.cfg().messages.error(error) {
-                    (message, Some(next)) => [&message, " ", &next].concat(),
+                    (message, Some(next)) => concat(&[&message, " ", &next]),
                     (message, None) => message,
                 }
             }
@@ -440,7 +440,7 @@ impl Ui {
                         .cfg()
                         .messages
                         .format(Key::Countdown, &[("seconds", &seconds)]);
-                    [" ", &text].concat()
+                    concat(&[" ", &text])
                 }
             },
         }
@@ -687,7 +687,7 @@ fn resent_text(messages: &Messages, details: &CodeDeliveryDetails) -> String {
         ),
         _ => messages.get(Key::CodeSentNoDestination).to_owned(),
     };
-    [&sent, " ", messages.get(Key::EarlierCodesInvalid)].concat()
+    concat(&[&sent, " ", messages.get(Key::EarlierCodesInvalid)])
 }
 
 /// Where `use:keep` puts an element, for the form to focus it later.

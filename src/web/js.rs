@@ -4,7 +4,7 @@ use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::protocol::member_as;
-use crate::core::text::decimal;
+use crate::core::text::{concat, decimal};
 use crate::core::{CognitoError, Source};
 
 /// `obj[key]`, or `None` when absent, `undefined` or `null`.
@@ -32,14 +32,13 @@ pub(crate) fn get_u32(
     let bad = || {
         CognitoError::validation(
             key,
-            [
+            concat(&[
                 key,
                 " must be a whole number from ",
                 &decimal(u64::from(*range.start())),
                 " to ",
                 &decimal(u64::from(*range.end())),
-            ]
-            .concat(),
+            ]),
         )
     };
     let n = v.as_f64().ok_or_else(bad)?;
@@ -109,7 +108,7 @@ extern "C" {
 /// A shallow copy of an options object. One whose getters throw is a `ValidationError`.
 pub(crate) fn copy_options(options: &JsValue) -> Result<JsValue, CognitoError> {
     assign(&Object::new(), options).map_err(|e| {
-        CognitoError::validation("options", ["options cannot be read: ", &describe(&e)].concat())
+        CognitoError::validation("options", concat(&["options cannot be read: ", &describe(&e)]))
     })
 }
 

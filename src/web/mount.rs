@@ -13,7 +13,7 @@ use super::transport::Client;
 use super::{js, page};
 use crate::core::i18n::{self, Messages};
 use crate::core::protocol::read_string_map;
-use crate::core::text::push_separator;
+use crate::core::text::{concat, push_separator};
 use crate::core::CognitoError;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -208,7 +208,7 @@ pub fn define_element(tag_name: Option<String>) -> Result<JsValue, JsValue> {
     if !valid {
         let e = CognitoError::validation(
             "tagName",
-            ["\"", &tag, "\" is not a valid custom element name"].concat(),
+            concat(&["\"", &tag, "\" is not a valid custom element name"]),
         );
         return Err(js::to_js_error(&e));
     }
@@ -254,9 +254,10 @@ pub(crate) fn config_from_js(options: &JsValue, locale: &str) -> Result<Config, 
             push_separator(&mut names, ", ");
             names.push_str(name);
         }
-        web_sys::console::warn_1(&JsValue::from_str(
-            &["cognito-confirm: unknown messages keys ignored: ", &names].concat(),
-        ));
+        web_sys::console::warn_1(&JsValue::from_str(&concat(&[
+            "cognito-confirm: unknown messages keys ignored: ",
+            &names,
+        ])));
     }
     let on = |key: &'static str| js::get_function(options, key);
     let on_confirmed = on("onConfirmed")?.map(|f| {
@@ -317,7 +318,7 @@ pub fn register_locale(locale: &str, messages: JsValue) -> Result<(), JsValue> {
     if language.is_empty() || !language.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(fail(CognitoError::validation(
             "locale",
-            ["\"", locale, "\" is not a BCP 47 locale"].concat(),
+            concat(&["\"", locale, "\" is not a BCP 47 locale"]),
         )));
     }
     let texts = read_string_map(&messages, "messages").map_err(fail)?;
@@ -331,7 +332,7 @@ pub fn register_locale(locale: &str, messages: JsValue) -> Result<(), JsValue> {
     if !unknown.is_empty() {
         return Err(fail(CognitoError::validation(
             "messages",
-            ["unknown messages keys: ", &unknown].concat(),
+            concat(&["unknown messages keys: ", &unknown]),
         )));
     }
     REGISTERED.with(|r| {
@@ -379,33 +380,28 @@ fn messages_for(locale: &str, overrides: Vec<(String, String)>) -> (Messages, Ve
         });
     if first_time {
         let how = if i18n::TRANSLATIONS.contains(&language.as_str()) {
-            [
+            concat(&[
                 "Import \"cognito-confirm/locales/",
                 &language,
                 ".js\" and pass it to registerLocale(\"",
                 &language,
                 "\", …).",
-            ]
-            .concat()
+            ])
         } else {
-            [
+            concat(&[
                 "The package has no \"",
                 &language,
                 "\" translation: pass your own to registerLocale(\"",
                 &language,
                 "\", …).",
-            ]
-            .concat()
+            ])
         };
-        web_sys::console::warn_1(&JsValue::from_str(
-            &[
-                "cognito-confirm: no \"",
-                &language,
-                "\" messages are loaded, so the form is in English. ",
-                &how,
-            ]
-            .concat(),
-        ));
+        web_sys::console::warn_1(&JsValue::from_str(&concat(&[
+            "cognito-confirm: no \"",
+            &language,
+            "\" messages are loaded, so the form is in English. ",
+            &how,
+        ])));
     }
     found
 }

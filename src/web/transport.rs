@@ -9,7 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::js;
 use crate::core::protocol::{answer_object, decode_response, is_loopback};
-use crate::core::text::split_once_byte;
+use crate::core::text::{concat, split_once_byte};
 use crate::core::{
     sign_request, CognitoError, CognitoRequest, Credentials, Endpoint, HttpRequest, Operation, Request,
     Secret, SigningTime,
@@ -202,7 +202,7 @@ impl Client {
         user_pool_id: Option<&str>,
     ) -> Result<(&Credentials, String), CognitoError> {
         let credentials = self.credentials.as_ref().ok_or_else(|| {
-            CognitoError::validation("credentials", [operation.name(), " needs credentials"].concat())
+            CognitoError::validation("credentials", concat(&[operation.name(), " needs credentials"]))
         })?;
         let region = match &self.region {
             Some(region) => region.clone(),
@@ -253,7 +253,7 @@ impl Client {
         if name == "TimeoutError" || name == "AbortError" {
             return CognitoError::timeout(self.timeout_ms);
         }
-        CognitoError::network(["Cognito could not be reached: ", &js::describe(error)].concat())
+        CognitoError::network(concat(&["Cognito could not be reached: ", &js::describe(error)]))
     }
 }
 
@@ -282,7 +282,7 @@ fn warn_inline_secret_once() {
 
 async fn call_provider(provider: &Function, username: &str, client_id: &str) -> Result<String, CognitoError> {
     let fail = |why: String| {
-        CognitoError::validation("secretHash", ["The secretHash provider failed: ", &why].concat())
+        CognitoError::validation("secretHash", concat(&["The secretHash provider failed: ", &why]))
     };
     let value = provider
         .call2(
