@@ -19,7 +19,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 // The helpers below are evaluated in the page rather than shipped as an `inline_js` snippet: each
 // snippet is one more module the test page loads at once, and the test runner's HTTP server can
 // leave a request unanswered when the page opens more than four connections at the same time
-// (the suite then hangs at "Loading scripts..."). See the README's note on the browser suite.
+// (the suite then hangs at "Loading scripts..."). See the README's Layout section.
 
 /// A `fetch` that answers in turn with each `[status, body, delayMs]` of `answers` (the last
 /// one again once they run out) and records each request in the array it returns.
