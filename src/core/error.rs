@@ -1,6 +1,7 @@
 //! `CognitoError`: a wire error (`__type`, `message`) or a local failure, named and classified.
 
 use std::fmt;
+use std::sync::Arc;
 
 use super::protocol::Source;
 use super::text::{concat, decimal, has};
@@ -167,11 +168,13 @@ impl ErrorKind {
 /// A failed call: what JavaScript receives as an `Error` with `name`, `message`, `status`,
 /// `retryable` and `kind`. Holds no secrets and no `JsValue`, so it is `Clone + Send + Sync`.
 ///
-/// The details are boxed, so that a `Result` carrying one stays a pointer wide: every `?` in the
-/// crate moves it, and a wide error made each of those moves cost code in the wasm. Read them
-/// through `Deref`: `error.name`, `error.message`, ….
+/// The details are behind a pointer, so that a `Result` carrying one stays a pointer wide: every
+/// `?` in the crate moves it, and a wide error made each of those moves cost code in the wasm.
+/// The pointer is shared (`Arc`), so a clone (the form keeps the last error and also hands it to
+/// `onError`) copies no strings. Read the details through `Deref`: `error.name`,
+/// `error.message`, ….
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CognitoError(Box<ErrorDetails>);
+pub struct CognitoError(Arc<ErrorDetails>);
 
 /// What a [`CognitoError`] says.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -197,7 +200,7 @@ impl std::ops::Deref for CognitoError {
 
 impl From<ErrorDetails> for CognitoError {
     fn from(details: ErrorDetails) -> Self {
-        Self(Box::new(details))
+        Self(Arc::new(details))
     }
 }
 
@@ -238,9 +241,14 @@ impl CognitoError {
 
     /// An answer that is not a Cognito JSON answer.
     pub fn invalid_response(status: u16, message: impl Into<String>) -> Self {
-        let mut error = Self::local(ErrorName::InvalidResponse, ErrorKind::InvalidResponse, message);
-        error.0.status = status;
-        error
+        ErrorDetails {
+            name: ErrorName::InvalidResponse,
+            message: message.into(),
+            status,
+            kind: ErrorKind::InvalidResponse,
+            field: None,
+        }
+        .into()
     }
 
     fn local(name: ErrorName, kind: ErrorKind, message: impl Into<String>) -> Self {
