@@ -198,10 +198,8 @@ fn primary(locale: &str) -> &str {
 fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
-    while let Some(open) = rest.bytes().position(|b| b == b'{') {
-        let (before, from_brace) = rest.split_at_checked(open).unwrap_or((rest, ""));
+    while let Some((before, after)) = split_once_byte(rest, b'{') {
         out.push_str(before);
-        let after = from_brace.get(1..).unwrap_or("");
         let value = split_once_byte(after, b'}')
             .and_then(|(name, tail)| args.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v, tail)));
         match value {
