@@ -23,6 +23,7 @@ stage "cargo fmt --check" cargo fmt --all --check
 stage "clippy (host)" cargo clippy --all-targets --locked -- -D warnings
 stage "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 stage "clippy (wasm32, headless)" cargo clippy --lib --locked --no-default-features --target wasm32-unknown-unknown -- -D warnings
+stage "clippy (wasm32, headless + admin)" cargo clippy --lib --locked --no-default-features --features admin --target wasm32-unknown-unknown -- -D warnings
 stage "cargo deny (licenses, bans, sources)" cargo deny --offline check licenses bans sources
 stage "cargo test (host)" cargo test --locked
 stage "cargo test (send_wrapper stand-in)" env CARGO_TARGET_DIR=target/shims cargo test --locked --all-features --manifest-path shims/send_wrapper/Cargo.toml

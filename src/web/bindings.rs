@@ -1,5 +1,6 @@
 //! The headless JavaScript surface: the Promise API and `secretHash`. (`mount()` and
-//! `defineElement()` are in `mount.rs`, with the `ui` feature.)
+//! `defineElement()` are in `mount.rs`, with the `ui` feature; `adminConfirmSignUp` needs the
+//! `admin` feature.)
 
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
@@ -10,6 +11,11 @@ use crate::core::{CognitoError, Operation, Request, Secret};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
+
+/// `adminConfirmSignUp`, its request and the `credentials` option (merged into `ClientOptions`).
+#[cfg(feature = "admin")]
+#[wasm_bindgen(typescript_custom_section)]
+const ADMIN_TYPES: &str = include_str!("types-admin.d.ts");
 
 /// Reads the request, fills `SecretHash`, sends, and settles with the server's JSON object or
 /// a named error. One body for the three operations keeps one copy of the async machinery.
@@ -41,6 +47,7 @@ pub fn resend_confirmation_code(request: JsValue, options: JsValue) -> Promise {
 }
 
 /// `adminConfirmSignUp(request, options)`: signed with Signature V4; resolves to `{}`.
+#[cfg(feature = "admin")]
 #[wasm_bindgen(js_name = adminConfirmSignUp, skip_typescript)]
 pub fn admin_confirm_sign_up(request: JsValue, options: JsValue) -> Promise {
     start(Operation::AdminConfirmSignUp, request, options)

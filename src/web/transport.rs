@@ -9,10 +9,11 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::js;
 use crate::core::protocol::{answer_object, decode_response, is_loopback};
-use crate::core::text::{concat, split_once_byte};
+use crate::core::text::concat;
+#[cfg(feature = "admin")]
+use crate::core::{sign_request, text::split_once_byte, SigningTime};
 use crate::core::{
-    sign_request, CognitoError, CognitoRequest, Credentials, Endpoint, HttpRequest, Operation, Request,
-    Secret, SigningTime,
+    CognitoError, CognitoRequest, Credentials, Endpoint, HttpRequest, Operation, Request, Secret,
 };
 
 /// Default `timeoutMs`.
@@ -105,6 +106,8 @@ impl Client {
             }
             _ => SecretHashSource::None,
         };
+        // Without the admin feature no operation here signs, and `credentials` is not read.
+        #[cfg(feature = "admin")]
         let credentials = match js::get(options, "credentials") {
             None => None,
             Some(c) => Some(Credentials {
@@ -113,6 +116,8 @@ impl Client {
                 session_token: js::get_string(&c, "sessionToken")?.map(Secret::new),
             }),
         };
+        #[cfg(not(feature = "admin"))]
+        let credentials = None;
         let timeout_ms = js::get_u32(options, "timeoutMs", 1..=600_000)?.unwrap_or(DEFAULT_TIMEOUT_MS);
         Ok(Self {
             region,
@@ -162,7 +167,9 @@ impl Client {
         let mut skew_corrected = false;
         let mut delay_ms = 0;
         loop {
+            #[cfg_attr(not(feature = "admin"), allow(unused_mut))]
             let mut http = unsigned.clone();
+            #[cfg(feature = "admin")]
             if let Some((credentials, region)) = &signing {
                 let time = SigningTime(now_seconds() + self.clock_offset.get());
                 sign_request(&mut http, &self.endpoint, credentials, region, time)?;
@@ -196,6 +203,7 @@ impl Client {
 
     /// Credentials and region for a signed operation: the `region` option, else the prefix of
     /// the request's `UserPoolId`.
+    #[cfg(feature = "admin")]
     fn signing(
         &self,
         operation: Operation,
@@ -214,6 +222,19 @@ impl Client {
                 })?,
         };
         Ok((credentials, region))
+    }
+
+    /// Without the admin feature, a signed operation is a named error before anything is sent.
+    #[cfg(not(feature = "admin"))]
+    fn signing(
+        &self,
+        operation: Operation,
+        _user_pool_id: Option<&str>,
+    ) -> Result<(&Credentials, String), CognitoError> {
+        Err(CognitoError::validation(
+            "credentials",
+            concat(&[operation.name(), " needs the admin feature of this build"]),
+        ))
     }
 
     /// One attempt after `delay_ms`: `(status, x-amzn-ErrorType if sent, body text)`.

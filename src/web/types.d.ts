@@ -8,16 +8,8 @@ export interface ClientOptions {
   clientSecret?: string;
   /** Computes SecretHash elsewhere (e.g. your server), so the secret never reaches the browser. */
   secretHash?: (username: string, clientId: string) => string | Promise<string>;
-  /** AWS credentials for AdminConfirmSignUp. */
-  credentials?: Credentials;
   /** Per-attempt timeout in milliseconds. Defaults to 10000. */
   timeoutMs?: number;
-}
-
-export interface Credentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
 }
 
 export interface AnalyticsMetadata { AnalyticsEndpointId?: string }
@@ -51,13 +43,6 @@ export interface CodeDeliveryDetails {
 }
 export interface ResendConfirmationCodeResponse { CodeDeliveryDetails?: CodeDeliveryDetails; [member: string]: unknown }
 
-export interface AdminConfirmSignUpRequest {
-  UserPoolId: string;
-  Username: string;
-  ClientMetadata?: Record<string, string>;
-}
-export interface AdminConfirmSignUpResponse { [member: string]: unknown }
-
 /** Finer categories of `CognitoConfirmError.kind`. */
 export type ErrorKind =
   | "code-mismatch" | "expired-code" | "attempt-limit" | "email-quota" | "limit-exceeded"
@@ -81,5 +66,4 @@ export interface CognitoConfirmError extends Error {
 
 export function confirmSignUp(request: ConfirmSignUpRequest, options: ClientOptions): Promise<ConfirmSignUpResponse>;
 export function resendConfirmationCode(request: ResendConfirmationCodeRequest, options: ClientOptions): Promise<ResendConfirmationCodeResponse>;
-export function adminConfirmSignUp(request: AdminConfirmSignUpRequest, options: ClientOptions): Promise<AdminConfirmSignUpResponse>;
 export function secretHash(username: string, clientId: string, clientSecret: string): string;
