@@ -9,12 +9,15 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::js;
 use crate::core::protocol::{answer_object, decode_response, is_loopback};
-use crate::core::text::concat;
-#[cfg(feature = "admin")]
-use crate::core::{sign_request, text::split_once_byte, SigningTime};
+use crate::core::text::{concat, split_once_byte};
 use crate::core::{
-    CognitoError, CognitoRequest, Credentials, Endpoint, HttpRequest, Operation, Request, Secret,
+    sign_request, CognitoError, CognitoRequest, Credentials, Endpoint, HttpRequest, Operation, Request,
+    Secret, SigningTime,
 };
+
+/// Whether this build signs (`AdminConfirmSignUp`): the cargo feature `admin`. Where it is
+/// false, the signing code below is compiled but unreachable, and leaves the module.
+const SIGNS: bool = cfg!(feature = "admin");
 
 /// Default `timeoutMs`.
 pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
@@ -106,9 +109,7 @@ impl Client {
             }
             _ => SecretHashSource::None,
         };
-        // Without the admin feature no operation here signs, and `credentials` is not read.
-        #[cfg(feature = "admin")]
-        let credentials = match js::get(options, "credentials") {
+        let credentials = match js::get(options, "credentials").filter(|_| SIGNS) {
             None => None,
             Some(c) => Some(Credentials {
                 access_key_id: js::get_string(&c, "accessKeyId")?.unwrap_or_default(),
@@ -116,8 +117,6 @@ impl Client {
                 session_token: js::get_string(&c, "sessionToken")?.map(Secret::new),
             }),
         };
-        #[cfg(not(feature = "admin"))]
-        let credentials = None;
         let timeout_ms = js::get_u32(options, "timeoutMs", 1..=600_000)?.unwrap_or(DEFAULT_TIMEOUT_MS);
         Ok(Self {
             region,
@@ -167,10 +166,8 @@ impl Client {
         let mut skew_corrected = false;
         let mut delay_ms = 0;
         loop {
-            #[cfg_attr(not(feature = "admin"), allow(unused_mut))]
             let mut http = unsigned.clone();
-            #[cfg(feature = "admin")]
-            if let Some((credentials, region)) = &signing {
+            if let Some((credentials, region)) = signing.as_ref().filter(|_| SIGNS) {
                 let time = SigningTime(now_seconds() + self.clock_offset.get());
                 sign_request(&mut http, &self.endpoint, credentials, region, time)?;
             }
@@ -185,7 +182,7 @@ impl Client {
                 Ok(ok) => return Ok(ok),
                 Err(e) => e,
             };
-            if signing.is_some() && !skew_corrected {
+            if SIGNS && signing.is_some() && !skew_corrected {
                 if let Some(server) = error.skew_server_time() {
                     self.clock_offset.set(server.0 - now_seconds());
                     skew_corrected = true;
@@ -202,13 +199,19 @@ impl Client {
     }
 
     /// Credentials and region for a signed operation: the `region` option, else the prefix of
-    /// the request's `UserPoolId`.
-    #[cfg(feature = "admin")]
+    /// the request's `UserPoolId`. Without the admin feature, a named error before anything is
+    /// sent.
     fn signing(
         &self,
         operation: Operation,
         user_pool_id: Option<&str>,
     ) -> Result<(&Credentials, String), CognitoError> {
+        if !SIGNS {
+            return Err(CognitoError::validation(
+                "credentials",
+                concat(&[operation.name(), " needs the admin feature of this build"]),
+            ));
+        }
         let credentials = self.credentials.as_ref().ok_or_else(|| {
             CognitoError::validation("credentials", concat(&[operation.name(), " needs credentials"]))
         })?;
@@ -222,19 +225,6 @@ impl Client {
                 })?,
         };
         Ok((credentials, region))
-    }
-
-    /// Without the admin feature, a signed operation is a named error before anything is sent.
-    #[cfg(not(feature = "admin"))]
-    fn signing(
-        &self,
-        operation: Operation,
-        _user_pool_id: Option<&str>,
-    ) -> Result<(&Credentials, String), CognitoError> {
-        Err(CognitoError::validation(
-            "credentials",
-            concat(&[operation.name(), " needs the admin feature of this build"]),
-        ))
     }
 
     /// One attempt after `delay_ms`: `(status, x-amzn-ErrorType if sent, body text)`.
