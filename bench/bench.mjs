@@ -25,6 +25,8 @@ mkdirSync(out, { recursive: true });
 // The headless entry (the two public operations), and the same with the admin feature.
 execFileSync("scripts/build.sh", ["web", "target/pkg-headless", "--no-default-features", "--features", "small-alloc"], { cwd: root, stdio: "inherit" });
 execFileSync("scripts/build.sh", ["web", "target/pkg-headless-admin", "--no-default-features", "--features", "small-alloc,admin"], { cwd: root, stdio: "inherit" });
+// The form without the admin feature (what a Rust app's sign-up page builds with `ui` alone).
+execFileSync("scripts/build.sh", ["web", "target/pkg-form-user", "--no-default-features", "--features", "ui,small-alloc"], { cwd: root, stdio: "inherit" });
 
 // The floors: the same builds with nothing of the component in them. bench/leptos-floor is a bare
 // Leptos form (the floor of any Leptos UI); bench/headless-floor is one async export that computes a
@@ -93,6 +95,7 @@ const amplifySize = measure("Amplify UI Authenticator + React + CSS (esbuild --m
 const sizes = [
   measure("cognito-confirm form (wasm + JS glue; CSS is inside the wasm)", files(join(root, "pkg"), ["cognito_confirm_bg.wasm", "cognito_confirm.js"])),
   measure("  of which wasm", files(join(root, "pkg"), ["cognito_confirm_bg.wasm"])),
+  measure("cognito-confirm form without the admin feature (user mode only)", files(join(root, "target", "pkg-form-user"), ["cognito_confirm_bg.wasm", "cognito_confirm.js"])),
   headlessSize,
   headlessAdminSize,
   amplifySize,

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds pkg/ (wasm-pack, --target web by default) and runs the size steps of scripts/optimize.sh.
 # Usage: scripts/build.sh [target] [out-dir] [extra cargo args...]
-# Without extra args this is the npm build: the form with English built in, and every other
-# translation written to <out-dir>/locales/ as a module for registerLocale().
+# Without extra args this is the npm build: the form (admin mode included) with English built in,
+# and every other translation written to <out-dir>/locales/ as a module for registerLocale().
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:-web}
@@ -11,7 +11,7 @@ shift $(( $# > 2 ? 2 : $# ))
 npm_build=false
 if [ $# -eq 0 ]; then
   npm_build=true
-  set -- --no-default-features --features ui,small-alloc
+  set -- --no-default-features --features ui,admin,small-alloc
 fi
 # --mode no-install: use the pinned local wasm-bindgen; never download tools. The size settings
 # (scripts/size-env.sh) change how std is built, so these builds keep their own target dir and

@@ -719,6 +719,7 @@ async fn secret_hash_precedence_member_then_provider_then_inline_secret() {
     assert_eq!(calls.length(), 3);
 }
 
+#[cfg(feature = "admin")]
 #[wasm_bindgen_test]
 async fn a_clock_skew_error_is_signed_again_once_with_the_servers_time() {
     let calls = intercept_each(answers(&[
@@ -880,6 +881,43 @@ async fn requests_are_read_member_by_member_from_javascript_objects() {
         assert!(message.contains(says), "{js}: {message}");
     }
     assert_eq!(calls.length(), 1, "nothing is sent for bad input");
+}
+
+/// Admin mode needs credentials; a build without the admin feature (`ui` alone) refuses it by
+/// name, and both before anything is drawn or sent.
+#[wasm_bindgen_test]
+fn admin_mode_is_refused_by_name_without_credentials_or_without_the_admin_feature() {
+    let calls = intercept(200, "{}");
+    let target = fresh_target();
+    let options = run_js(
+        "({ region: 'eu-west-1', mode: 'admin', userPoolId: 'eu-west-1_AbC123', username: 'alice', \
+            credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } })",
+    );
+    let outcome = mount::mount(target.clone().into(), options.clone());
+    if cfg!(feature = "admin") {
+        outcome.unwrap().unmount();
+        Reflect::delete_property(options.unchecked_ref::<Object>(), &"credentials".into()).unwrap();
+    }
+    let (field, says) = if cfg!(feature = "admin") {
+        ("credentials", "admin mode needs credentials")
+    } else {
+        ("mode", "admin mode needs the admin feature of this build")
+    };
+    let error: js_sys::Error = mount::mount(target.clone().into(), options)
+        .unwrap_err()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(String::from(error.name()), "ValidationError");
+    assert_eq!(
+        Reflect::get(&error, &"field".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some(field)
+    );
+    assert_eq!(String::from(error.message()), says);
+    assert_eq!(target.child_element_count(), 0, "nothing drawn");
+    assert_eq!(calls.length(), 0, "nothing sent");
 }
 
 #[wasm_bindgen_test]

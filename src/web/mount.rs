@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::component::{Config, ConfirmSignUp, Mode, DEFAULT_RESEND_COOLDOWN_SECONDS};
-use super::transport::Client;
+use super::transport::{Client, SIGNS};
 use super::{js, page};
 use crate::core::i18n::{self, Messages};
 use crate::core::protocol::read_string_map;
@@ -18,6 +18,11 @@ use crate::core::CognitoError;
 
 #[wasm_bindgen(typescript_custom_section)]
 const UI_TYPES: &str = include_str!("types-ui.d.ts");
+
+/// The custom element's `credentials` property, with the admin feature.
+#[cfg(feature = "admin")]
+#[wasm_bindgen(typescript_custom_section)]
+const UI_ADMIN_TYPES: &str = include_str!("types-ui-admin.d.ts");
 
 /// A mounted form: where it is, the options it was rendered with (so that a locale registered
 /// later can render it again), and the handle whose drop unmounts it.
@@ -224,7 +229,13 @@ pub(crate) fn config_from_js(options: &JsValue, locale: &str) -> Result<Config, 
     let client = Client::from_js(options)?;
     let mode = match js::get_string(options, "mode")?.as_deref() {
         None | Some("user") => Mode::User,
-        Some("admin") => Mode::Admin,
+        Some("admin") if SIGNS => Mode::Admin,
+        Some("admin") => {
+            return Err(CognitoError::validation(
+                "mode",
+                "admin mode needs the admin feature of this build",
+            ))
+        }
         Some(_) => {
             return Err(CognitoError::validation(
                 "mode",

@@ -17,7 +17,7 @@ use crate::core::{
 
 /// Whether this build signs (`AdminConfirmSignUp`): the cargo feature `admin`. Where it is
 /// false, the signing code below is compiled but unreachable, and leaves the module.
-const SIGNS: bool = cfg!(feature = "admin");
+pub(crate) const SIGNS: bool = cfg!(feature = "admin");
 
 /// Default `timeoutMs`.
 pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;

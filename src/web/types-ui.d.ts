@@ -54,7 +54,6 @@ export function defineElement(tagName?: string): CustomElementConstructor;
 export interface CognitoConfirmSignUpElement extends HTMLElement {
   clientSecret?: string;
   secretHash?: ClientOptions["secretHash"];
-  credentials?: Credentials;
   messages?: Record<string, string>;
   clientMetadata?: Record<string, string>;
   encodedData?: string;
