@@ -883,6 +883,17 @@ async fn requests_are_read_member_by_member_from_javascript_objects() {
     assert_eq!(calls.length(), 1, "nothing is sent for bad input");
 }
 
+/// A `mount()` that throws: asserts a `ValidationError`, returns its `field` and message.
+fn mount_refused(target: &HtmlElement, options: JsValue) -> (String, String) {
+    let error: js_sys::Error = mount::mount(target.clone().into(), options)
+        .unwrap_err()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(String::from(error.name()), "ValidationError");
+    let field = Reflect::get(&error, &"field".into()).unwrap().as_string();
+    (field.unwrap_or_default(), error.message().into())
+}
+
 /// Admin mode needs credentials; a build without the admin feature (`ui` alone) refuses it by
 /// name, and both before anything is drawn or sent.
 #[wasm_bindgen_test]
@@ -903,19 +914,7 @@ fn admin_mode_is_refused_by_name_without_credentials_or_without_the_admin_featur
     } else {
         ("mode", "admin mode needs the admin feature of this build")
     };
-    let error: js_sys::Error = mount::mount(target.clone().into(), options)
-        .unwrap_err()
-        .dyn_into()
-        .unwrap();
-    assert_eq!(String::from(error.name()), "ValidationError");
-    assert_eq!(
-        Reflect::get(&error, &"field".into())
-            .unwrap()
-            .as_string()
-            .as_deref(),
-        Some(field)
-    );
-    assert_eq!(String::from(error.message()), says);
+    assert_eq!(mount_refused(&target, options), (field.into(), says.into()));
     assert_eq!(target.child_element_count(), 0, "nothing drawn");
     assert_eq!(calls.length(), 0, "nothing sent");
 }
@@ -924,19 +923,9 @@ fn admin_mode_is_refused_by_name_without_credentials_or_without_the_admin_featur
 async fn options_that_throw_when_read_are_a_validation_error_not_a_crash() {
     let target = fresh_target();
     let hostile = run_js("({ get clientId() { throw new Error('boom'); } })");
-    let error: js_sys::Error = mount::mount(target.clone().into(), hostile)
-        .unwrap_err()
-        .dyn_into()
-        .unwrap();
-    assert_eq!(String::from(error.name()), "ValidationError");
-    assert_eq!(
-        Reflect::get(&error, &"field".into())
-            .unwrap()
-            .as_string()
-            .as_deref(),
-        Some("options")
-    );
-    assert!(String::from(error.message()).contains("boom"));
+    let (field, message) = mount_refused(&target, hostile);
+    assert_eq!(field, "options");
+    assert!(message.contains("boom"));
     assert!(
         target.query_selector(".cognito-confirm").unwrap().is_none(),
         "nothing mounted"
