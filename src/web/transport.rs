@@ -1,6 +1,7 @@
 //! Sends core-built requests with fetch: timeout, safe retries, clock-skew re-signing, and
 //! every failure mapped to a `CognitoError`. Each attempt's fetch is one call into `fetch.js`.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 
 use js_sys::{Function, Promise};
@@ -166,10 +167,11 @@ impl Client {
         let mut skew_corrected = false;
         let mut delay_ms = 0;
         loop {
-            let mut http = unsigned.clone();
+            // Each signed attempt is signed now, on a copy; an unsigned one sends the request.
+            let mut http = Cow::Borrowed(&unsigned);
             if let Some((credentials, region)) = signing.as_ref().filter(|_| SIGNS) {
                 let time = SigningTime(now_seconds() + self.clock_offset.get());
-                sign_request(&mut http, &self.endpoint, credentials, region, time)?;
+                sign_request(http.to_mut(), &self.endpoint, credentials, region, time)?;
             }
             let outcome = match self.fetch(&http, delay_ms).await {
                 Ok((status, error_type, text)) => {
