@@ -110,7 +110,8 @@ impl Client {
             }
             _ => SecretHashSource::None,
         };
-        let credentials = match js::get(options, "credentials").filter(|_| SIGNS) {
+        // Only a build that signs reads `credentials`.
+        let credentials = match SIGNS.then(|| js::get(options, "credentials")).flatten() {
             None => None,
             Some(c) => Some(Credentials {
                 access_key_id: js::get_string(&c, "accessKeyId")?.unwrap_or_default(),
