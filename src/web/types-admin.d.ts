@@ -1,4 +1,4 @@
-// With the `admin` feature (the package root; not the headless entry).
+// With the `admin` feature (the package root and `cognito-confirm/bundler`; not the headless entry).
 export interface ClientOptions {
   /** AWS credentials for AdminConfirmSignUp. */
   credentials?: Credentials;
