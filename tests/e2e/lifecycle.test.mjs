@@ -1,7 +1,7 @@
 // mount()/unmount() as an app uses them: a dropped handle keeps the form, several forms share a
 // page, and 1 000 mount/unmount cycles leave no mounted form and no growth of wasm memory; nor
-// do 1 600 calls of the headless entry and 2 000 of the package root. And when the module fails for good (a trap), the forms
-// say so instead of going dead.
+// do 1 600 calls of the headless entry and 2 000 of the package root. And when the module fails
+// for good (a trap), the forms say so instead of going dead.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { newPage } from "./support/browser.mjs";
