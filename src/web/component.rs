@@ -1,150 +1,17 @@
-//! The Leptos confirmation form: code input, Confirm and Resend code, or the admin confirm.
+//! The Leptos confirmation form: code input, Confirm and Resend code, or the admin confirm. What
+//! it does is in `flow.rs`, shared with the web-sys form; this file draws it with Leptos.
 
 use std::rc::Rc;
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::page;
-use super::transport::{Answer, Client};
-use crate::core::form::{normalize_code, Action, Form, Notice, Phase};
-use crate::core::i18n::{is_rtl, Key, Messages};
-use crate::core::protocol::UserContextData;
-use crate::core::text::{concat, decimal};
-use crate::core::{
-    AdminConfirmSignUpRequest, CodeDeliveryDetails, CognitoError, ConfirmSignUpRequest, Request,
-    ResendConfirmationCodeRequest,
-};
-
-/// Default `resendCooldownSeconds`.
-pub const DEFAULT_RESEND_COOLDOWN_SECONDS: u32 = 30;
-
-/// Which form to show.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Mode {
-    /// The user types the code they received.
-    #[default]
-    User,
-    /// An administrator confirms the user without a code (`AdminConfirmSignUp`).
-    Admin,
-}
-
-/// A successful confirmation, as handed to `on_confirmed`.
-#[derive(Clone, Debug)]
-pub struct Confirmed {
-    /// `Session` for auto sign-in, when Cognito returned one.
-    pub session: Option<String>,
-    /// The response JSON as Cognito sent it (`{}` when the user was already confirmed).
-    pub raw: String,
-}
-
-/// A code sent again, as handed to `on_resent`.
-#[derive(Clone, Debug)]
-pub struct Resent {
-    /// Where the code went.
-    pub details: CodeDeliveryDetails,
-    /// The response JSON as Cognito sent it.
-    pub raw: String,
-}
-
-/// An app callback.
-pub type Callback<T> = Rc<dyn Fn(&T)>;
-
-/// Everything the form needs. Build it from Rust, or let `mount()` read it from JavaScript.
-#[derive(Clone)]
-pub struct Config {
-    /// Endpoint, secret hash, credentials and timeout.
-    pub client: Rc<Client>,
-    /// The app client id (`ClientId`); required in user mode.
-    pub client_id: String,
-    /// The user; when `None` a username field is shown.
-    pub username: Option<String>,
-    /// The pool, for admin mode.
-    pub user_pool_id: Option<String>,
-    /// A code to prefill (e.g. from a link).
-    pub code: Option<String>,
-    /// User or admin mode. Defaults to user.
-    pub mode: Mode,
-    /// Texts in the chosen locale, with overrides.
-    pub messages: Messages,
-    /// Seconds the resend button rests after a code was sent. Defaults to 30.
-    pub resend_cooldown_seconds: u32,
-    /// Submit by itself once the code has this many characters (`None`: never).
-    pub auto_submit_length: Option<usize>,
-    /// `ClientMetadata` sent with every call.
-    pub client_metadata: Option<crate::core::protocol::ClientMetadata>,
-    /// `UserContextData.EncodedData` to send; when `None` it is taken from Cognito's
-    /// advanced-security script if the page loaded it (needs `user_pool_id`).
-    pub encoded_data: Option<String>,
-    /// Fill the code from an incoming SMS through the WebOTP API where the browser has it.
-    /// Defaults to true.
-    pub web_otp: bool,
-    /// Called after confirmation.
-    pub on_confirmed: Option<Callback<Confirmed>>,
-    /// Called after a code was sent again.
-    pub on_resent: Option<Callback<Resent>>,
-    /// Called with every error shown.
-    pub on_error: Option<Callback<CognitoError>>,
-}
-
-impl std::fmt::Debug for Config {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Config")
-            .field("client", &self.client)
-            .field("client_id", &self.client_id)
-            .field("mode", &self.mode)
-            .field("locale", &self.messages.locale())
-            .finish_non_exhaustive()
-    }
-}
-
-impl Config {
-    /// Threat protection data for confirm and resend, when there is any.
-    fn user_context(&self, username: &str) -> Option<UserContextData> {
-        let pool = self.user_pool_id.as_deref().unwrap_or_default();
-        let data = self.encoded_data.clone().or_else(|| {
-            (!pool.is_empty())
-                .then(|| page::advanced_security_data(username, pool, &self.client_id))
-                .flatten()
-        });
-        data.map(|d| UserContextData {
-            ip_address: None,
-            encoded_data: Some(d),
-        })
-    }
-
-    /// A user-mode form for `client_id` with the defaults for everything else.
-    pub fn new(client: Client, client_id: impl Into<String>) -> Self {
-        Self {
-            client: Rc::new(client),
-            client_id: client_id.into(),
-            username: None,
-            user_pool_id: None,
-            code: None,
-            mode: Mode::User,
-            messages: Messages::default(),
-            resend_cooldown_seconds: DEFAULT_RESEND_COOLDOWN_SECONDS,
-            auto_submit_length: None,
-            client_metadata: None,
-            encoded_data: None,
-            web_otp: true,
-            on_confirmed: None,
-            on_resent: None,
-            on_error: None,
-        }
-    }
-}
-
-static NEXT_ID: AtomicU32 = AtomicU32::new(1);
-
-fn now_ms() -> f64 {
-    js_sys::Date::now()
-}
+use super::flow::{self, now_ms, Attr, Config, Disabled, Ids, Mode, Region, Text, View};
+use crate::core::form::{normalize_code, Form};
+use crate::core::i18n::{is_rtl, Key};
 
 /// The sign-up confirmation form.
 ///
@@ -157,11 +24,11 @@ pub fn ConfirmSignUp(
     /// The form's configuration.
     config: Config,
 ) -> impl IntoView {
-    let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-    let id = decimal(u64::from(id));
-    let code_id = concat(&["cognito-confirm-", &id, "-code"]);
-    let user_id = concat(&["cognito-confirm-", &id, "-username"]);
-    let error_id = concat(&["cognito-confirm-", &id, "-error"]);
+    let Ids {
+        code: code_id,
+        username: user_id,
+        error: error_id,
+    } = Ids::next();
 
     let mode = config.mode;
     let has_username = config.username.is_some();
@@ -186,25 +53,18 @@ pub fn ConfirmSignUp(
     // WebOTP: fill the code from an incoming SMS and submit it; aborted when the form goes.
     if mode == Mode::User && ui.cfg().web_otp {
         if let Ok(controller) = web_sys::AbortController::new() {
-            let signal = controller.signal();
+            flow::web_otp(&ui, controller.signal());
             on_cleanup(move || controller.abort());
-            spawn_local(async move {
-                if let Some(otp) = page::web_otp(&signal).await {
-                    if ui.code.try_set(normalize_code(&otp)).is_none() {
-                        ui.confirm();
-                    }
-                }
-            });
         }
     }
 
     let on_submit: Handler = Rc::new(move |ev| {
         ev.prevent_default();
-        ui.confirm();
+        flow::confirm(&ui);
     });
-    let on_code_input: Handler = Rc::new(move |ev| ui.code_input(&event_target_value(&ev)));
+    let on_code_input: Handler = Rc::new(move |ev| flow::code_typed(&ui, &event_target_value(&ev)));
     let on_username_input: Handler = Rc::new(move |ev| ui.typed_username.set(event_target_value(&ev)));
-    let on_resend_click: Handler = Rc::new(move |_| ui.resend());
+    let on_resend_click: Handler = Rc::new(move |_| flow::resend(&ui));
 
     // One closure type per kind of reactive value (text, attribute, `disabled`): each closure
     // type the view holds compiles its own copy of Leptos's effect code.
@@ -323,41 +183,6 @@ pub fn ConfirmSignUp(
     }
 }
 
-/// The reactive texts of the view.
-#[derive(Clone, Copy)]
-enum Text {
-    /// The `role="alert"` region.
-    Error,
-    /// The `role="status"` region.
-    Notice,
-    ConfirmLabel,
-    ResendLabel,
-    /// " (29 s)" after the resend label while the button rests.
-    Countdown,
-}
-
-/// The reactive attributes of the view.
-#[derive(Clone, Copy)]
-enum Attr {
-    /// The root's `data-state`.
-    State,
-    /// The code input's `aria-invalid`.
-    Invalid,
-    /// The Confirm button's `aria-busy`.
-    ConfirmBusy,
-    /// The Resend button's `aria-busy`.
-    ResendBusy,
-}
-
-/// Which controls are disabled when.
-#[derive(Clone, Copy)]
-enum Disabled {
-    /// The inputs and Confirm, once the account is confirmed.
-    WhenConfirmed,
-    /// Resend: also while it runs and during its cooldown.
-    Resend,
-}
-
 /// The form's signals, stored values and configuration. All are arena handles, so this is
 /// `Copy`: each event handler and view closure captures this one value, rather than a copy of
 /// every handle each nested closure needs.
@@ -383,95 +208,58 @@ impl Ui {
         self.cfg().messages.get(key).to_owned()
     }
 
-    fn username(self) -> String {
-        self.cfg()
-            .username
-            .clone()
-            .unwrap_or_else(|| self.typed_username.get_untracked().trim().to_owned())
-    }
-
-    fn busy(self, action: Action) -> bool {
-        self.form.read().busy() == Some(action)
-    }
-
-    fn confirmed(self) -> bool {
-        self.form.read().phase() == Phase::Confirmed
-    }
-
-    /// Seconds until the resend button may be used again.
-    fn cooldown(self) -> u32 {
-        self.clock.track();
-        self.form.read().cooldown_remaining(now_ms())
-    }
-
-    /// A text of the view, as it is now.
+    /// A text of the view, as it is now (the countdown also redraws with the clock).
     fn text(self, which: Text) -> String {
-        match which {
-            Text::Error => {
-                let form = self.form.read();
-                let Some(error) = form.error() else {
-                    return String::new();
-                };
-                match self.cfg().messages.error(error) {
-                    (message, Some(next)) => concat(&[&message, " ", &next]),
-                    (message, None) => message,
-                }
-            }
-            Text::Notice => match self.form.read().notice() {
-                Some(Notice::Confirmed) => self.t(Key::Confirmed),
-                Some(Notice::CodeResent(details)) => resent_text(&self.cfg().messages, details),
-                None => String::new(),
-            },
-            Text::ConfirmLabel => self.t(match (self.busy(Action::Confirm), self.cfg().mode) {
-                (true, _) => Key::Confirming,
-                (false, Mode::User) => Key::Confirm,
-                (false, Mode::Admin) => Key::AdminConfirm,
-            }),
-            Text::ResendLabel => self.t(if self.busy(Action::Resend) {
-                Key::Resending
-            } else {
-                Key::Resend
-            }),
-            Text::Countdown => match self.cooldown() {
-                0 => String::new(),
-                s => {
-                    let seconds = decimal(u64::from(s));
-                    let text = self
-                        .cfg()
-                        .messages
-                        .format(Key::Countdown, &[("seconds", &seconds)]);
-                    concat(&[" ", &text])
-                }
-            },
+        if matches!(which, Text::Countdown) {
+            self.clock.track();
         }
+        flow::text(&self.cfg(), &self.form.read(), which, now_ms())
     }
 
     /// An attribute of the view, as it is now.
     fn attr(self, which: Attr) -> &'static str {
-        let yes = match which {
-            Attr::State => return self.form.read().phase().as_str(),
-            Attr::Invalid => self.form.read().error().is_some(),
-            Attr::ConfirmBusy => self.busy(Action::Confirm),
-            Attr::ResendBusy => self.busy(Action::Resend),
-        };
-        if yes {
-            "true"
-        } else {
-            "false"
-        }
+        flow::attr(&self.form.read(), which)
     }
 
     /// Whether a control is disabled now.
     fn disabled(self, which: Disabled) -> bool {
-        self.confirmed()
-            || match which {
-                Disabled::WhenConfirmed => false,
-                Disabled::Resend => self.busy(Action::Resend) || self.cooldown() != 0,
-            }
+        if matches!(which, Disabled::Resend) {
+            self.clock.track();
+        }
+        flow::disabled(&self.form.read(), which, now_ms())
+    }
+}
+
+impl View for Ui {
+    fn config(&self) -> Option<Rc<Config>> {
+        self.config.try_get_value()
     }
 
-    /// Moves focus to the message that just appeared, once it is rendered.
-    fn focus(target: Slot) {
+    fn with_form<R>(&self, f: impl FnOnce(&mut Form) -> R) -> Option<R> {
+        self.form.try_write_untracked().map(|mut form| f(&mut form))
+    }
+
+    fn draw(&self) {
+        self.form.notify();
+    }
+
+    fn code(&self) -> String {
+        self.code.get_untracked()
+    }
+
+    fn set_code(&self, code: String) -> bool {
+        self.code.try_set(code).is_none()
+    }
+
+    fn typed_username(&self) -> String {
+        self.typed_username.get_untracked()
+    }
+
+    fn focus(&self, region: Region) {
+        let target = match region {
+            Region::Alert => self.alert,
+            Region::Status => self.status,
+        };
         request_animation_frame(move || {
             // The form may have been unmounted before the frame (an app that replaces it in
             // onConfirmed): then there is nothing to focus.
@@ -481,213 +269,32 @@ impl Ui {
         });
     }
 
-    fn report_error(self, error: CognitoError) {
-        if let Some(cb) = &self.cfg().on_error {
-            cb(&error);
-        }
-        Self::focus(self.alert);
-    }
-
-    /// The code as typed, normalised; submitted when it reaches `autoSubmitLength`.
-    fn code_input(self, typed: &str) {
-        let value = normalize_code(typed);
-        let submit = self
-            .cfg()
-            .auto_submit_length
-            .is_some_and(|n| n > 0 && crate::core::text::char_count(&value) == n);
-        self.code.set(value);
-        if submit {
-            self.confirm();
-        }
-    }
-
-    /// Validates `request`, marks `action` as running and sends it, handing the answer to
-    /// `then`. The busy state is set untracked and drawn only once the request's task is
-    /// queued, so the fetch goes out first and the re-render follows in the same turn.
-    fn launch(self, action: Action, request: Request, then: Then) {
-        if let Err(e) = request.validate() {
-            if self.form.try_write().map(|mut f| f.reject(e.clone())).is_some() {
-                self.report_error(e);
-            }
-            return;
-        }
-        if self
-            .form
-            .try_write_untracked()
-            .map(|mut f| f.begin(action, now_ms()))
-            != Some(true)
-        {
-            return;
-        }
-        send(self.cfg().client.clone(), request, then);
-        self.form.notify();
-    }
-
-    fn confirm(self) {
-        let c = self.cfg();
-        let mode = c.mode;
-        let username = self.username();
-        let request: Request = match mode {
-            Mode::User => ConfirmSignUpRequest {
-                client_id: c.client_id.clone(),
-                user_context_data: c.user_context(&username),
-                username,
-                confirmation_code: self.code.get_untracked(),
-                client_metadata: c.client_metadata.clone(),
-                ..Default::default()
-            }
-            .into(),
-            Mode::Admin => AdminConfirmSignUpRequest {
-                user_pool_id: c.user_pool_id.clone().unwrap_or_default(),
-                username,
-                client_metadata: c.client_metadata.clone(),
-            }
-            .into(),
-        };
-        self.launch(
-            Action::Confirm,
-            request,
-            Box::new(move |result| {
-                self.finish_confirm(result.and_then(|answer| {
-                    let session = match mode {
-                        Mode::User => answer.decode::<ConfirmSignUpRequest>()?.session,
-                        Mode::Admin => None,
-                    };
-                    Ok(Confirmed {
-                        session,
-                        raw: answer.text,
-                    })
-                }))
-            }),
-        );
-    }
-
-    fn finish_confirm(self, result: Result<Confirmed, CognitoError>) {
-        let outcome = result.as_ref().map(|_| ()).map_err(Clone::clone);
-        if self
-            .form
-            .try_write()
-            .map(|mut f| f.finish_confirm(outcome))
-            .is_none()
-        {
-            return; // unmounted meanwhile
-        }
-        let confirmed = match (result, self.form.read_untracked().phase()) {
-            (Ok(confirmed), _) => confirmed,
-            // "Already confirmed": the form is confirmed, not in error.
-            (Err(_), Phase::Confirmed) => Confirmed {
-                session: None,
-                raw: "{}".to_owned(),
-            },
-            (Err(e), _) => return self.report_error(e),
-        };
-        if let Some(cb) = &self.cfg().on_confirmed {
-            cb(&confirmed);
-        }
-        Self::focus(self.status);
-    }
-
-    fn resend(self) {
-        let c = self.cfg();
-        let username = self.username();
-        let request = ResendConfirmationCodeRequest {
-            client_id: c.client_id.clone(),
-            user_context_data: c.user_context(&username),
-            username,
-            client_metadata: c.client_metadata.clone(),
-            ..Default::default()
-        };
-        self.launch(
-            Action::Resend,
-            request.into(),
-            Box::new(move |result| self.finish_resend(result)),
-        );
-    }
-
-    fn finish_resend(self, result: Result<Answer, CognitoError>) {
-        let result = result.and_then(|answer| {
-            Ok(Resent {
-                details: answer
-                    .decode::<ResendConfirmationCodeRequest>()?
-                    .code_delivery_details
-                    .unwrap_or_default(),
-                raw: answer.text,
-            })
-        });
-        let outcome = result.as_ref().map(|r| r.details.clone()).map_err(Clone::clone);
-        if self
-            .form
-            .try_write()
-            .map(|mut f| f.finish_resend(outcome, now_ms()))
-            .is_none()
-        {
-            return;
-        }
-        match result {
-            Ok(resent) => {
-                self.start_ticker();
-                if let Some(cb) = &self.cfg().on_resent {
-                    cb(&resent);
-                }
-            }
-            // "Already confirmed": the form is confirmed, not in error.
-            Err(_) if self.form.read_untracked().phase() == Phase::Confirmed => Self::focus(self.status),
-            Err(e) => self.report_error(e),
-        }
-    }
-
     /// Redraws the countdown four times a second until the resend button may be used again.
-    fn start_ticker(self) {
+    fn start_ticker(&self) {
+        let ui = *self;
         let tick = move || {
-            if self.clock.is_disposed() {
+            if ui.clock.is_disposed() {
                 return;
             }
-            self.clock.notify();
-            let done = self
+            ui.clock.notify();
+            let done = ui
                 .form
                 .try_read_untracked()
                 .map(|f| f.cooldown_remaining(now_ms()) == 0)
                 .unwrap_or(true);
             if done {
-                if let Some(Some(handle)) = self.ticker.try_update_value(Option::take) {
+                if let Some(Some(handle)) = ui.ticker.try_update_value(Option::take) {
                     handle.clear();
                 }
             }
         };
-        self.clock.notify();
+        ui.clock.notify();
         if let Ok(handle) = set_interval_with_handle(tick, Duration::from_millis(250)) {
-            if let Some(Some(old)) = self.ticker.try_update_value(|slot| slot.replace(handle)) {
+            if let Some(Some(old)) = ui.ticker.try_update_value(|slot| slot.replace(handle)) {
                 old.clear();
             }
         }
     }
-}
-
-/// What runs with the answer to a request.
-type Then = Box<dyn FnOnce(Result<Answer, CognitoError>)>;
-
-/// Sends `request` in the background and hands the answer to `then`: one future type for every
-/// action, where a future per action would each compile its own state machine.
-fn send(client: Rc<Client>, request: Request, then: Then) {
-    spawn_local(async move { then(client.call(request).await) });
-}
-
-/// "A new code was sent to a***@e***.com (email). Earlier codes no longer work."
-fn resent_text(messages: &Messages, details: &CodeDeliveryDetails) -> String {
-    let medium = match details.delivery_medium.as_deref() {
-        Some("EMAIL") => messages.get(Key::MediumEmail).to_owned(),
-        Some("SMS") => messages.get(Key::MediumSms).to_owned(),
-        Some(other) => other.to_owned(),
-        None => String::new(),
-    };
-    let sent = match details.destination.as_deref() {
-        Some(destination) if !destination.is_empty() => messages.format(
-            Key::CodeSent,
-            &[("destination", destination), ("medium", &medium)],
-        ),
-        _ => messages.get(Key::CodeSentNoDestination).to_owned(),
-    };
-    concat(&[&sent, " ", messages.get(Key::EarlierCodesInvalid)])
 }
 
 /// Where `use:keep` puts an element, for the form to focus it later.

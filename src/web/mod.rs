@@ -4,6 +4,8 @@
 pub mod bindings;
 #[cfg(feature = "ui")]
 pub mod component;
+#[cfg(feature = "ui")]
+pub mod flow;
 #[cfg_attr(not(feature = "ui"), allow(dead_code))] // option readers the form uses
 mod js;
 #[cfg(feature = "ui")]
@@ -17,7 +19,9 @@ pub mod style;
 pub mod transport;
 
 #[cfg(feature = "ui")]
-pub use component::{Config, ConfirmSignUp, Confirmed, Mode, Resent};
+pub use component::ConfirmSignUp;
+#[cfg(feature = "ui")]
+pub use flow::{Config, Confirmed, Mode, Resent};
 pub use transport::{Client, SecretHashSource};
 
 /// Feature `small-alloc`: every allocation of the module goes through a free list (see

@@ -8,7 +8,8 @@ use leptos::mount::mount_to;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::component::{Config, ConfirmSignUp, Mode, DEFAULT_RESEND_COOLDOWN_SECONDS};
+use super::component::ConfirmSignUp;
+use super::flow::{Config, Mode, DEFAULT_RESEND_COOLDOWN_SECONDS};
 use super::transport::{Client, SIGNS};
 use super::{js, page};
 use crate::core::i18n::{self, Messages};
@@ -272,11 +273,10 @@ pub(crate) fn config_from_js(options: &JsValue, locale: &str) -> Result<Config, 
     }
     let on = |key: &'static str| js::get_function(options, key);
     let on_confirmed = on("onConfirmed")?.map(|f| {
-        Rc::new(move |c: &super::component::Confirmed| call_back(&f, &js::parse_json(&c.raw)))
-            as Rc<dyn Fn(&_)>
+        Rc::new(move |c: &super::flow::Confirmed| call_back(&f, &js::parse_json(&c.raw))) as Rc<dyn Fn(&_)>
     });
     let on_resent = on("onResent")?.map(|f| {
-        Rc::new(move |r: &super::component::Resent| call_back(&f, &js::parse_json(&r.raw))) as Rc<dyn Fn(&_)>
+        Rc::new(move |r: &super::flow::Resent| call_back(&f, &js::parse_json(&r.raw))) as Rc<dyn Fn(&_)>
     });
     let on_error = on("onError")?
         .map(|f| Rc::new(move |e: &CognitoError| call_back(&f, &js::to_js_error(e))) as Rc<dyn Fn(&_)>);
