@@ -25,8 +25,10 @@ mkdirSync(out, { recursive: true });
 // The headless entry (the two public operations), and the same with the admin feature.
 execFileSync("scripts/build.sh", ["web", "target/pkg-headless", "--no-default-features", "--features", "small-alloc"], { cwd: root, stdio: "inherit" });
 execFileSync("scripts/build.sh", ["web", "target/pkg-headless-admin", "--no-default-features", "--features", "small-alloc,admin"], { cwd: root, stdio: "inherit" });
-// The form without the admin feature (what a Rust app's sign-up page builds with `ui` alone).
+// The form without the admin feature (user mode only), and the Leptos form that Leptos apps
+// build (the package's form draws the same elements with web-sys).
 execFileSync("scripts/build.sh", ["web", "target/pkg-form-user", "--no-default-features", "--features", "ui,small-alloc"], { cwd: root, stdio: "inherit" });
+execFileSync("scripts/build.sh", ["web", "target/pkg-form-leptos", "--no-default-features", "--features", "leptos,admin,small-alloc"], { cwd: root, stdio: "inherit" });
 
 // The floors: the same builds with nothing of the component in them. bench/leptos-floor is a bare
 // Leptos form (the floor of any Leptos UI); bench/headless-floor is one async export that computes a
@@ -96,9 +98,10 @@ const headlessSize = measure("cognito-confirm/headless (Promise API only: Confir
 const headlessAdminSize = measure("cognito-confirm headless with the admin feature (AdminConfirmSignUp, Signature V4)", files(join(root, "target", "pkg-headless-admin"), ["cognito_confirm_bg.wasm", "cognito_confirm.js"]));
 const amplifySize = measure("Amplify UI Authenticator + React + CSS (esbuild --minify)", files(amplify, ["app.js", "app.css"]));
 const sizes = [
-  measure("cognito-confirm form (wasm + JS glue; CSS is inside the wasm)", files(join(root, "pkg"), ["cognito_confirm_bg.wasm", "cognito_confirm.js"])),
+  measure("cognito-confirm form, the npm package's (drawn with web-sys; wasm + JS glue; CSS is inside the wasm)", files(join(root, "pkg"), ["cognito_confirm_bg.wasm", "cognito_confirm.js"])),
   measure("  of which wasm", files(join(root, "pkg"), ["cognito_confirm_bg.wasm"])),
   measure("cognito-confirm form without the admin feature (user mode only)", files(join(root, "target", "pkg-form-user"), ["cognito_confirm_bg.wasm", "cognito_confirm.js"])),
+  measure("cognito-confirm form drawn by the Leptos component (feature leptos, as a Leptos app builds it)", files(join(root, "target", "pkg-form-leptos"), ["cognito_confirm_bg.wasm", "cognito_confirm.js"])),
   headlessSize,
   headlessAdminSize,
   amplifySize,

@@ -6,9 +6,8 @@ use std::time::Duration;
 
 use cognito_confirm::core::Endpoint;
 use cognito_confirm::web::{bindings, mount};
-use cognito_confirm::web::{Client, Config, ConfirmSignUp};
+use cognito_confirm::web::{Client, Config};
 use js_sys::{Object, Reflect};
-use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -74,6 +73,21 @@ fn fresh_target() -> HtmlElement {
     div.unchecked_into()
 }
 
+/// Draws the form for `config` into `target` with this build's renderer: the Leptos component
+/// with the `leptos` feature, the web-sys form without. It stays until the result is dropped.
+#[cfg(feature = "leptos")]
+fn show(target: &HtmlElement, config: Config) -> impl Sized {
+    use leptos::prelude::*;
+    leptos::mount::mount_to(target.clone(), move || {
+        view! { <cognito_confirm::web::ConfirmSignUp config=config /> }
+    })
+}
+
+#[cfg(not(feature = "leptos"))]
+fn show(target: &HtmlElement, config: Config) -> impl Sized {
+    cognito_confirm::web::dom::draw(target, config)
+}
+
 fn config() -> Config {
     let client = Client::new(Endpoint::parse("https://cognito-idp.eu-west-1.amazonaws.com/").unwrap());
     let mut config = Config::new(client, CLIENT_ID);
@@ -84,7 +98,6 @@ fn config() -> Config {
 async fn settle() {
     // Lets the reactive system, the fetch promise and the request animation frame run.
     for _ in 0..5 {
-        leptos::task::tick().await;
         gloo_sleep(Duration::from_millis(20)).await;
     }
 }
@@ -123,7 +136,7 @@ fn type_code(root: &HtmlElement, code: &str) {
 #[wasm_bindgen_test]
 async fn mounts_with_the_input_and_both_buttons() {
     let target = fresh_target();
-    let _handle = leptos::mount::mount_to(target.clone(), || view! { <ConfirmSignUp config=config() /> });
+    let _shown = show(&target, config());
     settle().await;
     assert_eq!(state(&target), "idle");
     let input: HtmlInputElement = find(&target, "input[name=code]");
@@ -147,7 +160,7 @@ async fn mounts_with_the_input_and_both_buttons() {
 async fn confirm_sends_the_request_and_shows_success() {
     let calls = intercept(200, "{}");
     let target = fresh_target();
-    let _handle = leptos::mount::mount_to(target.clone(), || view! { <ConfirmSignUp config=config() /> });
+    let _shown = show(&target, config());
     settle().await;
     type_code(&target, " 123-456 ");
     find::<HtmlButtonElement>(&target, "button[type=submit]").click();
@@ -177,7 +190,7 @@ async fn a_wrong_code_shows_an_alert_and_keeps_the_code() {
         r#"{"__type":"CodeMismatchException","message":"Invalid verification code provided, please try again."}"#,
     );
     let target = fresh_target();
-    let _handle = leptos::mount::mount_to(target.clone(), || view! { <ConfirmSignUp config=config() /> });
+    let _shown = show(&target, config());
     settle().await;
     type_code(&target, "654321");
     find::<HtmlButtonElement>(&target, "button[type=submit]").click();
@@ -195,7 +208,7 @@ async fn a_wrong_code_shows_an_alert_and_keeps_the_code() {
 async fn an_empty_code_is_refused_before_sending() {
     let calls = intercept(200, "{}");
     let target = fresh_target();
-    let _handle = leptos::mount::mount_to(target.clone(), || view! { <ConfirmSignUp config=config() /> });
+    let _shown = show(&target, config());
     settle().await;
     find::<HtmlButtonElement>(&target, "button[type=submit]").click();
     settle().await;
@@ -351,7 +364,7 @@ async fn double_clicks_send_one_request() {
     let submit: HtmlButtonElement = find(&target, "button[type=submit]");
     submit.click();
     submit.click();
-    leptos::task::tick().await;
+    gloo_sleep(Duration::ZERO).await; // a redraw, not the answer (150 ms away)
     assert_eq!(state(&target), "submitting");
     assert_eq!(submit.get_attribute("aria-busy").as_deref(), Some("true"));
     submit.click();

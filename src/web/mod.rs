@@ -1,9 +1,12 @@
-//! The browser shell: fetch transport, the JavaScript bindings and (feature `ui`) the Leptos
-//! component with `mount()` and the custom element.
+//! The browser shell: fetch transport, the JavaScript bindings and (feature `ui`) the form with
+//! `mount()` and the custom element, drawn with web-sys (`dom`) or, with feature `leptos`, by the
+//! Leptos component.
 
 pub mod bindings;
-#[cfg(feature = "ui")]
+#[cfg(feature = "leptos")]
 pub mod component;
+#[cfg(feature = "ui")]
+pub mod dom;
 #[cfg(feature = "ui")]
 pub mod flow;
 #[cfg_attr(not(feature = "ui"), allow(dead_code))] // option readers the form uses
@@ -18,7 +21,7 @@ pub mod panic;
 pub mod style;
 pub mod transport;
 
-#[cfg(feature = "ui")]
+#[cfg(feature = "leptos")]
 pub use component::ConfirmSignUp;
 #[cfg(feature = "ui")]
 pub use flow::{Config, Confirmed, Mode, Resent};

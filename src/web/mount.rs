@@ -4,11 +4,9 @@
 use std::rc::Rc;
 
 use js_sys::Function;
-use leptos::mount::mount_to;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::component::ConfirmSignUp;
 use super::flow::{Config, Mode, DEFAULT_RESEND_COOLDOWN_SECONDS};
 use super::transport::{Client, SIGNS};
 use super::{js, page};
@@ -132,7 +130,13 @@ fn render(id: u32, element: web_sys::HtmlElement, options: JsValue, read: ReadOp
     let config = read.config;
     super::panic::track(&element, config.messages.get(i18n::Key::ErrorOther));
     let target = element.clone();
-    let view = mount_to(element, move || leptos::view! { <ConfirmSignUp config=config /> });
+    // With Leptos in the build (a Leptos app), its component; otherwise the web-sys form.
+    #[cfg(feature = "leptos")]
+    let view = leptos::mount::mount_to(element, move || {
+        leptos::view! { <super::component::ConfirmSignUp config=config /> }
+    });
+    #[cfg(not(feature = "leptos"))]
+    let view = super::dom::draw(&element, config);
     Mounted {
         id,
         target,
