@@ -1,8 +1,9 @@
 //! # cognito-confirm
 //!
-//! The Amazon Cognito sign-up confirmation step as a small WebAssembly component: a Leptos form
-//! (confirmation code, "Resend code", and an admin mode that confirms without a code) and a
-//! Promise API for plain JavaScript, talking to Cognito's JSON endpoint directly with `fetch`.
+//! The Amazon Cognito sign-up confirmation step as a small WebAssembly component: a form
+//! (confirmation code, "Resend code", and an admin mode that confirms without a code), drawn with
+//! web-sys or, for Leptos apps, as a Leptos component, and a Promise API for plain JavaScript,
+//! talking to Cognito's JSON endpoint directly with `fetch`.
 //!
 //! The crate has two halves:
 //! - [`core`]: sans-IO. Builds and validates the `ConfirmSignUp`, `ResendConfirmationCode` and
