@@ -269,6 +269,7 @@ pub(crate) enum Region {
 /// A drawn form, as the actions below see it. Its methods answer `None` once the form is gone
 /// (unmounted while a request ran); the actions then stop.
 pub(crate) trait View: Clone + 'static {
+    /// The form's configuration.
     fn config(&self) -> Option<Rc<Config>>;
     /// Runs `f` on the form's state, without drawing; [`View::draw`] draws.
     fn with_form<R>(&self, f: impl FnOnce(&mut Form) -> R) -> Option<R>;
