@@ -288,7 +288,6 @@ impl View for Ui {
                 }
             }
         };
-        ui.clock.notify();
         if let Ok(handle) = set_interval_with_handle(tick, Duration::from_millis(250)) {
             if let Some(Some(old)) = ui.ticker.try_update_value(|slot| slot.replace(handle)) {
                 old.clear();

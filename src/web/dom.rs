@@ -224,7 +224,6 @@ impl View for Handle {
             }
             // The closure lives as long as the form; a new countdown replaces the old one.
             *d.tick.borrow_mut() = Some(tick);
-            d.redraw();
         });
     }
 }

@@ -283,7 +283,8 @@ pub(crate) trait View: Clone + 'static {
     fn typed_username(&self) -> String;
     /// Moves focus to `region`, once it is drawn.
     fn focus(&self, region: Region);
-    /// Redraws the countdown until the resend button may be used again.
+    /// Redraws the countdown until the resend button may be used again. Its first second is
+    /// drawn already: the caller draws the state that started the cooldown.
     fn start_ticker(&self);
 }
 
