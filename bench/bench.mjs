@@ -90,18 +90,20 @@ writeFileSync(join(amplify, "index.html"), `<!doctype html><html lang="en"><head
 
 // ---- bytes ----------------------------------------------------------------------------------
 const files = (dir, names) => names.map((n) => readFileSync(join(dir, n)));
+// One of our builds: its wasm and its JS glue.
+const ourBuild = (dir) => files(join(root, dir), ["cognito_confirm_bg.wasm", "cognito_confirm.js"]);
 const measure = (label, buffers) => {
   const all = Buffer.concat(buffers);
   return { label, raw: all.length, gzip: buffers.reduce((s, b) => s + gz(b), 0), brotli: buffers.reduce((s, b) => s + br(b), 0) };
 };
-const headlessSize = measure("cognito-confirm/headless (Promise API only: ConfirmSignUp, ResendConfirmationCode)", files(join(root, "target", "pkg-headless"), ["cognito_confirm_bg.wasm", "cognito_confirm.js"]));
-const headlessAdminSize = measure("cognito-confirm headless with the admin feature (AdminConfirmSignUp, Signature V4)", files(join(root, "target", "pkg-headless-admin"), ["cognito_confirm_bg.wasm", "cognito_confirm.js"]));
+const headlessSize = measure("cognito-confirm/headless (Promise API only: ConfirmSignUp, ResendConfirmationCode)", ourBuild("target/pkg-headless"));
+const headlessAdminSize = measure("cognito-confirm headless with the admin feature (AdminConfirmSignUp, Signature V4)", ourBuild("target/pkg-headless-admin"));
 const amplifySize = measure("Amplify UI Authenticator + React + CSS (esbuild --minify)", files(amplify, ["app.js", "app.css"]));
 const sizes = [
-  measure("cognito-confirm form, the npm package's (drawn with web-sys; wasm + JS glue; CSS is inside the wasm)", files(join(root, "pkg"), ["cognito_confirm_bg.wasm", "cognito_confirm.js"])),
+  measure("cognito-confirm form, the npm package's (drawn with web-sys; wasm + JS glue; CSS is inside the wasm)", ourBuild("pkg")),
   measure("  of which wasm", files(join(root, "pkg"), ["cognito_confirm_bg.wasm"])),
-  measure("cognito-confirm form without the admin feature (user mode only)", files(join(root, "target", "pkg-form-user"), ["cognito_confirm_bg.wasm", "cognito_confirm.js"])),
-  measure("cognito-confirm form drawn by the Leptos component (feature leptos, as a Leptos app builds it)", files(join(root, "target", "pkg-form-leptos"), ["cognito_confirm_bg.wasm", "cognito_confirm.js"])),
+  measure("cognito-confirm form without the admin feature (user mode only)", ourBuild("target/pkg-form-user")),
+  measure("cognito-confirm form drawn by the Leptos component (feature leptos, as a Leptos app builds it)", ourBuild("target/pkg-form-leptos")),
   headlessSize,
   headlessAdminSize,
   amplifySize,
