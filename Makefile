@@ -26,7 +26,6 @@ test-host: bootstrap
 
 test-browser: bootstrap
 	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome --mode no-install
-	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome --mode no-install -- --no-default-features --features ui,admin,locales --test web
 	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome --mode no-install -- --no-default-features --features ui,locales --test web
 
 test-e2e: pack

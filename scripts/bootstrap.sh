@@ -20,11 +20,6 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "the wasm32-unknown-unknown target" rustup target add wasm32-unknown-unknown
 fi
 
-# The standard library's source: the package build rebuilds std for size (scripts/size-env.sh).
-if ! rustup component list --installed | grep -q '^rust-src'; then
-  step "the rust-src component" rustup component add rust-src
-fi
-
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   step "Debian's package lists" apt-get update -qq
@@ -68,4 +63,8 @@ if ! .venv/bin/python -c "import botocore, sys; sys.exit(botocore.__version__ !=
   step "a Python venv" python3 -m venv .venv
   step "botocore ${BOTOCORE_VERSION} into .venv" .venv/bin/pip install --quiet --disable-pip-version-check "botocore==${BOTOCORE_VERSION}"
 fi
+# Every crate the builds and `cargo deny --offline` need, into the cargo registry (a no-op when
+# they are there already). The fuzz harness has its own lockfile.
+step "the locked crates (cargo fetch)" cargo fetch --locked --quiet
+step "the fuzz harness's crates (cargo fetch)" cargo fetch --quiet --manifest-path fuzz/Cargo.toml
 log "ready"

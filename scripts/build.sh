@@ -11,14 +11,11 @@ shift $(( $# > 2 ? 2 : $# ))
 npm_build=false
 if [ $# -eq 0 ]; then
   npm_build=true
-  set -- --no-default-features --features ui,admin,small-alloc
+  set -- --no-default-features --features ui,admin
 fi
-# --mode no-install: use the pinned local wasm-bindgen; never download tools. The size settings
-# (scripts/size-env.sh) change how std is built, so these builds keep their own target dir and
-# the test and lint builds in target/ are not rebuilt each time.
-CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target/size} scripts/size-env.sh wasm-pack --quiet build --release --target "$target" --out-dir "$out" --mode no-install "$@" >/dev/null
+# --mode no-install: use the pinned local wasm-bindgen; never download tools.
+wasm-pack --quiet build --release --target "$target" --out-dir "$out" --mode no-install "$@" >/dev/null
 scripts/optimize.sh wasm "$out/cognito_confirm_bg.wasm"
-node scripts/guard-glue.mjs "$out" cognito_confirm "$target"
 if $npm_build; then
   rm -rf "$out/locales"
   cargo run --quiet --locked --example locales -- "$out/locales"

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 scripts/build.sh bundler target/pkg-bundler
 rm -rf pkg/bundler && mkdir -p pkg/bundler
 cp -r target/pkg-bundler/cognito_confirm* target/pkg-bundler/snippets pkg/bundler/
-scripts/build.sh web target/pkg-headless --no-default-features --features small-alloc
+scripts/build.sh web target/pkg-headless --no-default-features
 rm -rf pkg/headless && mkdir -p pkg/headless
 cp target/pkg-headless/cognito_confirm* pkg/headless/
 node scripts/package-json.mjs pkg

@@ -24,16 +24,12 @@ stage "clippy (host)" cargo clippy --all-targets --locked -- -D warnings
 stage "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 stage "clippy (wasm32, headless)" cargo clippy --lib --locked --no-default-features --target wasm32-unknown-unknown -- -D warnings
 stage "clippy (wasm32, headless + admin)" cargo clippy --lib --locked --no-default-features --features admin --target wasm32-unknown-unknown -- -D warnings
-stage "clippy (wasm32, web-sys form)" cargo clippy --all-targets --locked --no-default-features --features ui,admin,locales --target wasm32-unknown-unknown -- -D warnings
-stage "clippy (wasm32, web-sys form without admin)" cargo clippy --all-targets --locked --no-default-features --features ui,locales --target wasm32-unknown-unknown -- -D warnings
-stage "clippy (wasm32, Leptos form without admin)" cargo clippy --all-targets --locked --no-default-features --features leptos,locales --target wasm32-unknown-unknown -- -D warnings
+stage "clippy (wasm32, form without admin)" cargo clippy --all-targets --locked --no-default-features --features ui,locales --target wasm32-unknown-unknown -- -D warnings
 stage "cargo deny (licenses, bans, sources)" cargo deny --offline check licenses bans sources
 stage "cargo test (host)" cargo test --locked
-stage "cargo test (send_wrapper stand-in)" env CARGO_TARGET_DIR=target/shims cargo test --locked --all-features --manifest-path shims/send_wrapper/Cargo.toml
 stage "fuzz (brief)" scripts/fuzz.sh 200000
-stage "wasm-pack test (Chrome, Leptos form)" wasm-pack test --headless --chrome --mode no-install
-stage "wasm-pack test (Chrome, web-sys form)" wasm-pack test --headless --chrome --mode no-install -- --no-default-features --features ui,admin,locales --test web
-stage "wasm-pack test (Chrome, web-sys form without admin)" wasm-pack test --headless --chrome --mode no-install -- --no-default-features --features ui,locales --test web
+stage "wasm-pack test (Chrome)" wasm-pack test --headless --chrome --mode no-install
+stage "wasm-pack test (Chrome, form without admin)" wasm-pack test --headless --chrome --mode no-install -- --no-default-features --features ui,locales --test web
 stage "build pkg/ (form, bundler, headless) + npm pack" scripts/pack.sh
 stage "byte budgets" node scripts/size-budget.mjs
 stage "end-to-end (node --test)" node --test tests/e2e/

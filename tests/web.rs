@@ -1,5 +1,5 @@
 //! Browser tests of the component and the Promise API, with `fetch` intercepted in the page.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "ui"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly
 
 use std::time::Duration;
@@ -73,19 +73,12 @@ fn fresh_target() -> HtmlElement {
     div.unchecked_into()
 }
 
-/// Draws the form for `config` into `target` with this build's renderer: the Leptos component
-/// with the `leptos` feature, the web-sys form without. It stays until the result is dropped.
-#[cfg(feature = "leptos")]
+/// Draws the form for `config` into `target`. It stays until the result is dropped.
 fn show(target: &HtmlElement, config: Config) -> impl Sized {
     use leptos::prelude::*;
     leptos::mount::mount_to(target.clone(), move || {
         view! { <cognito_confirm::web::ConfirmSignUp config=config /> }
     })
-}
-
-#[cfg(not(feature = "leptos"))]
-fn show(target: &HtmlElement, config: Config) -> impl Sized {
-    cognito_confirm::web::dom::draw(target, config)
 }
 
 fn config() -> Config {
@@ -975,4 +968,23 @@ async fn a_wrapped_fetch_that_resolves_to_no_response_is_a_network_error() {
         Some("network")
     );
     assert!(String::from(error.message()).contains("not a Response"));
+}
+
+#[wasm_bindgen_test]
+async fn a_panic_turns_every_mounted_form_into_a_translated_error_and_keeps_the_code() {
+    let (first, _a) = mount_js("{}");
+    let (second, _b) = mount_js("{ messages: { errorOther: 'Das hat nicht geklappt.' } }");
+    settle().await;
+    type_code(&first, "123");
+    // What the panic hook does with a panic's message (a real panic would abort this test).
+    cognito_confirm::web::panic::report("a test panic");
+    for (root, message) in [
+        (&first, "Something went wrong. Try again."),
+        (&second, "Das hat nicht geklappt."),
+    ] {
+        assert_eq!(state(root), "error");
+        assert_eq!(text(root, "[role=alert]"), message);
+    }
+    let input: HtmlInputElement = find(&first, "input[name=code]");
+    assert_eq!(input.value(), "123", "the typed code stays");
 }

@@ -1,15 +1,13 @@
-//! The Leptos confirmation form: code input, Confirm and Resend code, or the admin confirm. What
-//! it does is in `flow.rs`, shared with the web-sys form; this file draws it with Leptos.
+//! The Leptos confirmation form: code input, Confirm and Resend code, or the admin confirm. This
+//! file draws it and holds its state ([`Ui`]); what it does is in `flow.rs`.
 
 use std::rc::Rc;
 use std::time::Duration;
 
+use leptos::html;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
-use super::flow::{self, now_ms, Attr, Config, Disabled, Ids, Mode, Region, Text, View};
+use super::flow::{self, now_ms, Attr, Config, Disabled, Ids, Mode, Region, Text};
 use crate::core::form::{normalize_code, Form};
 use crate::core::i18n::{is_rtl, Key};
 
@@ -40,8 +38,8 @@ pub fn ConfirmSignUp(
         typed_username: RwSignal::new(String::new()),
         clock: Trigger::new(),
         ticker: StoredValue::new_local(None),
-        alert: StoredValue::new_local(None),
-        status: StoredValue::new_local(None),
+        alert: NodeRef::new(),
+        status: NodeRef::new(),
         config: StoredValue::new_local(Rc::new(config)),
     };
     on_cleanup(move || {
@@ -57,14 +55,6 @@ pub fn ConfirmSignUp(
             on_cleanup(move || controller.abort());
         }
     }
-
-    let on_submit: Handler = Rc::new(move |ev| {
-        ev.prevent_default();
-        flow::confirm(&ui);
-    });
-    let on_code_input: Handler = Rc::new(move |ev| flow::code_typed(&ui, &event_target_value(&ev)));
-    let on_username_input: Handler = Rc::new(move |ev| ui.typed_username.set(event_target_value(&ev)));
-    let on_resend_click: Handler = Rc::new(move |_| flow::resend(&ui));
 
     // One closure type per kind of reactive value (text, attribute, `disabled`): each closure
     // type the view holds compiles its own copy of Leptos's effect code.
@@ -95,7 +85,7 @@ pub fn ConfirmSignUp(
                     spellcheck="false"
                     required
                     prop:value=ui.typed_username
-                    use:listen=("input", on_username_input)
+                    on:input=move |ev| ui.typed_username.set(event_target_value(&ev))
                     prop:disabled=disabled(Disabled::WhenConfirmed)
                 />
             </div>
@@ -122,7 +112,7 @@ pub fn ConfirmSignUp(
                     aria-describedby=error_id2
                     aria-invalid=attr(Attr::Invalid)
                     prop:value=ui.code
-                    use:listen=("input", on_code_input)
+                    on:input=move |ev| flow::code_typed(&ui, &event_target_value(&ev))
                     prop:disabled=disabled(Disabled::WhenConfirmed)
                 />
             </div>
@@ -134,7 +124,7 @@ pub fn ConfirmSignUp(
                 type="button"
                 class="cognito-confirm__button cognito-confirm__resend"
                 part="button resend"
-                use:listen=("click", on_resend_click)
+                on:click=move |_| flow::resend(&ui)
                 prop:disabled=disabled(Disabled::Resend)
                 aria-busy=attr(Attr::ResendBusy)
             >
@@ -148,7 +138,10 @@ pub fn ConfirmSignUp(
 
     view! {
         <div class="cognito-confirm" part="root" data-state=attr(Attr::State) dir=dir lang=locale.clone()>
-            <form class="cognito-confirm__form" novalidate use:listen=("submit", on_submit)>
+            <form class="cognito-confirm__form" novalidate on:submit=move |ev| {
+                ev.prevent_default();
+                flow::confirm(&ui);
+            }>
                 <h2 class="cognito-confirm__heading" part="heading">{heading}</h2>
                 <p class="cognito-confirm__intro" part="intro">{intro}</p>
                 {username_field}
@@ -159,11 +152,11 @@ pub fn ConfirmSignUp(
                     id=error_id
                     role="alert"
                     tabindex="-1"
-                    use:keep=ui.alert
+                    node_ref=ui.alert
                 >
                     {text(Text::Error)}
                 </div>
-                <div class="cognito-confirm__status" part="status" role="status" tabindex="-1" use:keep=ui.status>
+                <div class="cognito-confirm__status" part="status" role="status" tabindex="-1" node_ref=ui.status>
                     {text(Text::Notice)}
                 </div>
                 <div class="cognito-confirm__actions" part="actions">
@@ -183,11 +176,12 @@ pub fn ConfirmSignUp(
     }
 }
 
-/// The form's signals, stored values and configuration. All are arena handles, so this is
-/// `Copy`: each event handler and view closure captures this one value, rather than a copy of
-/// every handle each nested closure needs.
+/// The form's signals, stored values and configuration, as the actions of `flow.rs` see them.
+/// All are arena handles, so this is `Copy`: each event handler and view closure captures this
+/// one value. Its methods answer `None` once the form is gone (unmounted while a request ran);
+/// the actions then stop.
 #[derive(Clone, Copy)]
-struct Ui {
+pub(crate) struct Ui {
     config: StoredValue<Rc<Config>, LocalStorage>,
     form: RwSignal<Form>,
     code: RwSignal<String>,
@@ -195,8 +189,8 @@ struct Ui {
     /// Notified four times a second while the resend button rests, to redraw the countdown.
     clock: Trigger,
     ticker: StoredValue<Option<IntervalHandle>, LocalStorage>,
-    alert: Slot,
-    status: Slot,
+    alert: NodeRef<html::Div>,
+    status: NodeRef<html::Div>,
 }
 
 impl Ui {
@@ -228,34 +222,39 @@ impl Ui {
         }
         flow::disabled(&self.form.read(), which, now_ms())
     }
-}
 
-impl View for Ui {
-    fn config(&self) -> Option<Rc<Config>> {
+    /// The form's configuration.
+    pub(crate) fn config(&self) -> Option<Rc<Config>> {
         self.config.try_get_value()
     }
 
-    fn with_form<R>(&self, f: impl FnOnce(&mut Form) -> R) -> Option<R> {
+    /// Runs `f` on the form's state, without drawing; [`Ui::draw`] draws.
+    pub(crate) fn with_form<R>(&self, f: impl FnOnce(&mut Form) -> R) -> Option<R> {
         self.form.try_write_untracked().map(|mut form| f(&mut form))
     }
 
-    fn draw(&self) {
+    /// Draws the state as it is now.
+    pub(crate) fn draw(&self) {
         self.form.notify();
     }
 
-    fn code(&self) -> String {
+    /// The code in the code input, normalised.
+    pub(crate) fn code(&self) -> String {
         self.code.get_untracked()
     }
 
-    fn set_code(&self, code: String) -> bool {
+    /// Puts `code` in the code input; `false` once the form is gone.
+    pub(crate) fn set_code(&self, code: String) -> bool {
         self.code.try_set(code).is_none()
     }
 
-    fn typed_username(&self) -> String {
+    /// What is typed in the username input, when the form has one.
+    pub(crate) fn typed_username(&self) -> String {
         self.typed_username.get_untracked()
     }
 
-    fn focus(&self, region: Region) {
+    /// Moves focus to `region`, once it is drawn.
+    pub(crate) fn focus(&self, region: Region) {
         let target = match region {
             Region::Alert => self.alert,
             Region::Status => self.status,
@@ -263,14 +262,15 @@ impl View for Ui {
         request_animation_frame(move || {
             // The form may have been unmounted before the frame (an app that replaces it in
             // onConfirmed): then there is nothing to focus.
-            if let Some(Some(el)) = target.try_get_value() {
+            if let Some(Some(el)) = target.try_get_untracked() {
                 let _ = el.focus();
             }
         });
     }
 
-    /// Redraws the countdown four times a second until the resend button may be used again.
-    fn start_ticker(&self) {
+    /// Redraws the countdown four times a second until the resend button may be used again. Its
+    /// first second is drawn already: the caller draws the state that started the cooldown.
+    pub(crate) fn start_ticker(&self) {
         let ui = *self;
         let tick = move || {
             if ui.clock.is_disposed() {
@@ -293,34 +293,5 @@ impl View for Ui {
                 old.clear();
             }
         }
-    }
-}
-
-/// Where `use:keep` puts an element, for the form to focus it later.
-type Slot = StoredValue<Option<web_sys::HtmlElement>, LocalStorage>;
-
-/// `use:keep=slot`: puts the element in `slot` (what `node_ref` does, for less wasm).
-fn keep(el: web_sys::Element, slot: Slot) {
-    slot.set_value(Some(el.unchecked_into()));
-}
-
-/// An event handler of the form.
-type Handler = Rc<dyn Fn(web_sys::Event)>;
-
-/// `use:listen=("input", handler)`: calls `handler` with every such event on the element until
-/// the form is unmounted. Leptos' own `on:` would do as well, but links its event delegation,
-/// which the form never uses, and with it kilobytes of wasm.
-fn listen(el: web_sys::Element, (name, handler): (&'static str, Handler)) {
-    let callback = Closure::<dyn Fn(web_sys::Event)>::new(move |ev| handler(ev));
-    if el
-        .add_event_listener_with_callback(name, callback.as_ref().unchecked_ref())
-        .is_ok()
-    {
-        // The cleanup must be Send; the form only ever runs on the page's one thread.
-        let listener = SendWrapper::new((el, callback));
-        on_cleanup(move || {
-            let (el, callback) = listener.take();
-            let _ = el.remove_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
-        });
     }
 }

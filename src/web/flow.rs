@@ -1,11 +1,11 @@
-//! What the form does, whichever renderer draws it: its configuration, the texts and attributes
-//! it shows for each state of [`Form`], and its actions (confirm, resend code), written once
-//! against [`View`]. The Leptos component (`component.rs`, Rust apps) and the web-sys form
-//! (`dom.rs`, the npm package) each implement `View` over their own state.
+//! What the form does: its configuration, the texts and attributes it shows for each state of
+//! [`Form`], and its actions (confirm, resend code). The Leptos component (`component.rs`) draws
+//! it; these functions read and change its state through [`Ui`].
 
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use super::component::Ui;
 use super::page;
 use super::transport::{Answer, Client};
 use crate::core::form::{normalize_code, Action, Form, Notice, Phase};
@@ -266,28 +266,6 @@ pub(crate) enum Region {
     Status,
 }
 
-/// A drawn form, as the actions below see it. Its methods answer `None` once the form is gone
-/// (unmounted while a request ran); the actions then stop.
-pub(crate) trait View: Clone + 'static {
-    /// The form's configuration.
-    fn config(&self) -> Option<Rc<Config>>;
-    /// Runs `f` on the form's state, without drawing; [`View::draw`] draws.
-    fn with_form<R>(&self, f: impl FnOnce(&mut Form) -> R) -> Option<R>;
-    /// Draws the state as it is now.
-    fn draw(&self);
-    /// The code in the code input, normalised.
-    fn code(&self) -> String;
-    /// Puts `code` in the code input; `false` once the form is gone.
-    fn set_code(&self, code: String) -> bool;
-    /// What is typed in the username input, when the form has one.
-    fn typed_username(&self) -> String;
-    /// Moves focus to `region`, once it is drawn.
-    fn focus(&self, region: Region);
-    /// Redraws the countdown until the resend button may be used again. Its first second is
-    /// drawn already: the caller draws the state that started the cooldown.
-    fn start_ticker(&self);
-}
-
 /// What runs with the answer to a request.
 type Then = Box<dyn FnOnce(Result<Answer, CognitoError>)>;
 
@@ -297,14 +275,14 @@ fn send(client: Rc<Client>, request: Request, then: Then) {
     wasm_bindgen_futures::spawn_local(async move { then(client.call(request).await) });
 }
 
-fn username(view: &impl View, config: &Config) -> String {
+fn username(view: &Ui, config: &Config) -> String {
     config
         .username
         .clone()
         .unwrap_or_else(|| view.typed_username().trim().to_owned())
 }
 
-fn report_error(view: &impl View, config: &Config, error: CognitoError) {
+fn report_error(view: &Ui, config: &Config, error: CognitoError) {
     if let Some(cb) = &config.on_error {
         cb(&error);
     }
@@ -312,7 +290,7 @@ fn report_error(view: &impl View, config: &Config, error: CognitoError) {
 }
 
 /// The code as typed: normalised, kept, and submitted when it reaches `autoSubmitLength`.
-pub(crate) fn code_typed(view: &impl View, typed: &str) {
+pub(crate) fn code_typed(view: &Ui, typed: &str) {
     let value = normalize_code(typed);
     let submit = view.config().is_some_and(|c| {
         c.auto_submit_length
@@ -326,12 +304,12 @@ pub(crate) fn code_typed(view: &impl View, typed: &str) {
 /// Validates `request`, marks `action` as running and sends it, handing the answer to `then`.
 /// The request is sent before the busy state is drawn, so the fetch does not wait for the
 /// drawing.
-fn launch<V: View>(
-    view: &V,
+fn launch(
+    view: &Ui,
     config: &Config,
     action: Action,
     request: Request,
-    then: impl FnOnce(&V, Result<Answer, CognitoError>) + 'static,
+    then: impl FnOnce(&Ui, Result<Answer, CognitoError>) + 'static,
 ) {
     if let Err(e) = request.validate() {
         if view.with_form(|f| f.reject(e.clone())).is_some() {
@@ -343,7 +321,7 @@ fn launch<V: View>(
     if view.with_form(|f| f.begin(action, now_ms())) != Some(true) {
         return;
     }
-    let answer_to = view.clone();
+    let answer_to = *view;
     send(
         config.client.clone(),
         request,
@@ -353,7 +331,7 @@ fn launch<V: View>(
 }
 
 /// Confirm: `ConfirmSignUp` with the typed code, or `AdminConfirmSignUp` in admin mode.
-pub(crate) fn confirm(view: &impl View) {
+pub(crate) fn confirm(view: &Ui) {
     let Some(c) = view.config() else { return };
     let mode = c.mode;
     let username = username(view, &c);
@@ -391,7 +369,7 @@ pub(crate) fn confirm(view: &impl View) {
     });
 }
 
-fn finish_confirm(view: &impl View, result: Result<Confirmed, CognitoError>) {
+fn finish_confirm(view: &Ui, result: Result<Confirmed, CognitoError>) {
     let Some(c) = view.config() else { return };
     let outcome = result.as_ref().map(|_| ()).map_err(Clone::clone);
     let Some(phase) = view.with_form(|f| {
@@ -417,7 +395,7 @@ fn finish_confirm(view: &impl View, result: Result<Confirmed, CognitoError>) {
 }
 
 /// Resend code: `ResendConfirmationCode`.
-pub(crate) fn resend(view: &impl View) {
+pub(crate) fn resend(view: &Ui) {
     let Some(c) = view.config() else { return };
     let username = username(view, &c);
     let request = ResendConfirmationCodeRequest {
@@ -430,7 +408,7 @@ pub(crate) fn resend(view: &impl View) {
     launch(view, &c, Action::Resend, request.into(), finish_resend);
 }
 
-fn finish_resend(view: &impl View, result: Result<Answer, CognitoError>) {
+fn finish_resend(view: &Ui, result: Result<Answer, CognitoError>) {
     let Some(c) = view.config() else { return };
     let result = result.and_then(|answer| {
         Ok(Resent {
@@ -464,8 +442,8 @@ fn finish_resend(view: &impl View, result: Result<Answer, CognitoError>) {
 
 /// Fills the code from an incoming SMS through the WebOTP API and submits it, unless `signal`
 /// aborts first (the form is gone).
-pub(crate) fn web_otp(view: &impl View, signal: web_sys::AbortSignal) {
-    let view = view.clone();
+pub(crate) fn web_otp(view: &Ui, signal: web_sys::AbortSignal) {
+    let view = *view;
     wasm_bindgen_futures::spawn_local(async move {
         if let Some(otp) = page::web_otp(&signal).await {
             if view.set_code(normalize_code(&otp)) {

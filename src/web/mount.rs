@@ -30,8 +30,7 @@ struct Mounted {
     target: web_sys::HtmlElement,
     options: JsValue,
     language: String,
-    /// The `UnmountHandle`; its drop unmounts the form. Kept as `dyn Any` rather than erasing
-    /// the view's type with `into_any()`, whose machinery costs kilobytes of wasm.
+    /// Leptos' `UnmountHandle`; its drop unmounts the form.
     _view: Box<dyn std::any::Any>,
 }
 
@@ -75,12 +74,6 @@ fn take_mounted(id: u32) -> Option<Mounted> {
         let at = m.iter().position(|f| f.id == id)?;
         Some(m.swap_remove(at))
     })
-}
-
-/// How many forms are mounted (for leak tests).
-#[wasm_bindgen(js_name = mountedCount, skip_typescript)]
-pub fn mounted_count() -> u32 {
-    MOUNTED.with(|m| m.borrow().len() as u32)
 }
 
 /// `mount(elementOrSelector, options)`: renders the form into the element.
@@ -130,13 +123,9 @@ fn render(id: u32, element: web_sys::HtmlElement, options: JsValue, read: ReadOp
     let config = read.config;
     super::panic::track(&element, config.messages.get(i18n::Key::ErrorOther));
     let target = element.clone();
-    // With Leptos in the build (a Leptos app), its component; otherwise the web-sys form.
-    #[cfg(feature = "leptos")]
     let view = leptos::mount::mount_to(element, move || {
         leptos::view! { <super::component::ConfirmSignUp config=config /> }
     });
-    #[cfg(not(feature = "leptos"))]
-    let view = super::dom::draw(&element, config);
     Mounted {
         id,
         target,

@@ -1,9 +1,7 @@
-//! A failure of the module must not leave a dead form behind. `guard.js` holds the mounted forms
-//! and, when the module fails, reports it on the console and turns every form into a visible
-//! error. The package's build aborts on a panic without running any hook (a trap, which
-//! `guard.js` catches in the glue); other builds report through the hook installed here. Either
-//! way the module then traps: the page and other scripts keep working, and a reload brings the
-//! form back.
+//! A panic must not leave a dead form behind. In the wasm a panic aborts the module (a trap):
+//! the page and other scripts keep working, but no form can answer any more. Before that, the
+//! hook installed here hands the panic's message to `guard.js`, which reports it on the console
+//! and turns every mounted form into a visible, translated error; a reload brings the form back.
 
 use std::sync::Once;
 
@@ -17,11 +15,8 @@ extern "C" {
     fn failed(detail: &str);
 }
 
-/// Installs the hook once per page (not in a build that aborts on a panic without running one).
+/// Installs the panic hook, once per page. Every entry point calls it.
 pub fn install() {
-    if cfg!(panic = "immediate-abort") {
-        return;
-    }
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
@@ -50,8 +45,8 @@ pub fn untrack(target: &Element) {
     unwatch(target);
 }
 
-/// What the hook does: a console error and, in every mounted form, `data-state="error"` with
-/// its translated message in its alert region.
+/// What the hook does with a panic's message: a console error and, in every mounted form,
+/// `data-state="error"` with the form's translated "something went wrong" in its alert region.
 pub fn report(message: &str) {
     failed(message);
 }

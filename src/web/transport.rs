@@ -1,9 +1,10 @@
-//! Sends core-built requests with fetch: timeout, safe retries, clock-skew re-signing, and
-//! every failure mapped to a `CognitoError`. Each attempt's fetch is one call into `fetch.js`.
+//! Sends core-built requests with gloo-net: timeout, safe retries, clock-skew re-signing, and
+//! every failure mapped to a `CognitoError`.
 
 use std::borrow::Cow;
 use std::cell::Cell;
 
+use gloo_net::http::{Method, RequestBuilder, Response};
 use js_sys::{Function, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -233,54 +234,102 @@ impl Client {
         Ok((credentials, region))
     }
 
-    /// One attempt after `delay_ms`: `(status, x-amzn-ErrorType if sent, body text)`.
+    /// One attempt after `delay_ms`: `(status, x-amzn-ErrorType if sent, body text)`. The
+    /// request is built and the answer read with gloo-net, and the attempt is aborted after the
+    /// timeout through an `AbortSignal`.
     async fn fetch(
         &self,
         http: &HttpRequest,
         delay_ms: i32,
     ) -> Result<(u16, Option<String>, String), CognitoError> {
-        let headers = js_sys::Object::new();
-        for (name, value) in &http.headers {
-            js::set(&headers, name, &JsValue::from_str(value));
+        if delay_ms > 0 {
+            sleep(delay_ms).await;
         }
-        let answer = JsFuture::from(attempt(
-            &http.url,
-            &headers,
-            &http.body,
-            self.timeout_ms,
-            delay_ms,
-        ))
-        .await
-        .map_err(|e| self.fetch_error(&e))?;
-        let item = |i| js_sys::Reflect::get_u32(&answer, i).unwrap_or_default();
-        let status = item(0).as_f64().unwrap_or_default() as u16;
+        let signal = web_sys::AbortSignal::timeout_with_u32(self.timeout_ms);
+        let mut builder = RequestBuilder::new(&http.url)
+            .method(Method::POST)
+            .abort_signal(Some(&signal));
+        for (name, value) in &http.headers {
+            builder = builder.header(name, value);
+        }
+        let request = builder
+            .body(http.body.as_str())
+            .map_err(|e| self.fetch_error(&e))?;
+        let response = send(request).await.map_err(|e| self.fetch_error(&e))?;
+        let text = response.text().await.map_err(|e| self.fetch_error(&e))?;
         Ok((
-            status,
-            item(1).as_string(),
-            item(2).as_string().unwrap_or_default(),
+            response.status(),
+            response.headers().get("x-amzn-ErrorType"),
+            text,
         ))
     }
 
-    /// A rejected fetch: the timeout's `TimeoutError` (or an abort), else a network failure
+    /// A failed fetch: the timeout's `TimeoutError` (or an abort), else a network failure
     /// (offline, DNS, CORS: the browser does not say which).
-    fn fetch_error(&self, error: &JsValue) -> CognitoError {
-        let name = js::get(error, "name")
-            .and_then(|n| n.as_string())
-            .unwrap_or_default();
-        if name == "TimeoutError" || name == "AbortError" {
-            return CognitoError::timeout(self.timeout_ms);
+    fn fetch_error(&self, error: &gloo_net::Error) -> CognitoError {
+        match error {
+            gloo_net::Error::JsError(e) if e.name == "TimeoutError" || e.name == "AbortError" => {
+                CognitoError::timeout(self.timeout_ms)
+            }
+            gloo_net::Error::JsError(e) => {
+                CognitoError::network(format!("Cognito could not be reached: {}", e.message))
+            }
+            other => CognitoError::network(format!("Cognito could not be reached: {other}")),
         }
-        CognitoError::network(concat(&["Cognito could not be reached: ", &js::describe(error)]))
     }
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/web/fetch.js")]
+#[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
-    /// The page's host name, `""` where there is none.
-    #[wasm_bindgen(js_name = pageHost)]
-    fn page_host() -> String;
-    /// Waits `delay_ms`, then POSTs; resolves to `[status, x-amzn-ErrorType | null, text]`.
-    fn attempt(url: &str, headers: &js_sys::Object, body: &str, timeout_ms: u32, delay_ms: i32) -> Promise;
+    /// The page's `fetch`, looked up at each call so that a page that wraps it is used. Bound
+    /// here with `catch` rather than through gloo-net's `send()`, which panics when a wrapper
+    /// resolves to something other than a `Response` or rejects with something other than an
+    /// `Error`: here those are network errors.
+    #[wasm_bindgen(catch, js_name = fetch)]
+    fn fetch_request(request: &web_sys::Request) -> Result<Promise, JsValue>;
+    /// `setTimeout`, in a page or a worker alike.
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &Function, ms: i32) -> JsValue;
+}
+
+/// Sends `request` with the page's `fetch`, as gloo-net's `send()` does, but with every failure
+/// an error.
+async fn send(request: gloo_net::http::Request) -> Result<Response, gloo_net::Error> {
+    let not_sent = |e: JsValue| {
+        gloo_net::Error::GlooError(match e.dyn_ref::<js_sys::Error>() {
+            Some(error) => String::from(error.message()),
+            None => js::describe(&e),
+        })
+    };
+    let request = web_sys::Request::from(request);
+    let answer = JsFuture::from(fetch_request(&request).map_err(not_sent)?)
+        .await
+        .map_err(|e| match e.dyn_into::<js_sys::Error>() {
+            Ok(error) => gloo_net::Error::JsError(error.into()),
+            Err(other) => not_sent(other),
+        })?;
+    answer
+        .dyn_into::<web_sys::Response>()
+        .map(Response::from)
+        .map_err(|_| {
+            gloo_net::Error::GlooError("fetch() resolved to something that is not a Response".into())
+        })
+}
+
+/// Resolves after `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let wait = Promise::new(&mut |resolve, _| {
+        set_timeout(&resolve, ms);
+    });
+    let _ = JsFuture::from(wait).await;
+}
+
+/// The host name of the page (or worker) the module runs in, `""` where there is none.
+fn page_host() -> String {
+    js::get(&js_sys::global(), "location")
+        .and_then(|location| js::get(&location, "hostname"))
+        .and_then(|host| host.as_string())
+        .unwrap_or_default()
 }
 
 /// Warns once per page when a client secret is used in the page outside a loopback host: the
