@@ -33,7 +33,10 @@ fn main() {
         username: "alice".into(),
         client_metadata: None,
     };
-    let Ok(unsigned) = build_request(&endpoint, &request) else {
+    let Ok(body) = serde_json::to_string(&request) else {
+        return;
+    };
+    let Ok(unsigned) = build_request(&endpoint, &request, body) else {
         return;
     };
     let n = 20_000u32;

@@ -5,7 +5,7 @@
 use std::{env, fs, io, path::PathBuf};
 
 use cognito_confirm::core::i18n;
-use cognito_confirm::core::json::ObjectWriter;
+use cognito_confirm::core::protocol::StringMap;
 
 fn main() -> io::Result<()> {
     let dir = PathBuf::from(env::args().nth(1).unwrap_or_else(|| "pkg/locales".to_owned()));
@@ -14,14 +14,17 @@ fn main() -> io::Result<()> {
         let Some(texts) = i18n::catalogue(language) else {
             continue;
         };
-        let mut object = ObjectWriter::new();
-        for (key, text) in texts {
-            object.string(key, text);
-        }
+        let object = StringMap(
+            texts
+                .into_iter()
+                .map(|(key, text)| (key.to_owned(), text.to_owned()))
+                .collect(),
+        );
+        let object = serde_json::to_string(&object).map_err(io::Error::other)?;
         let module = format!(
             "// cognito-confirm messages for \"{language}\". Use: registerLocale(\"{language}\", messages) before mount().\n\
              export default {};\n",
-            object.finish()
+            object
         );
         fs::write(dir.join(format!("{language}.js")), module)?;
         fs::write(

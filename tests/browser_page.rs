@@ -46,7 +46,7 @@ fn imported_modules() -> BTreeSet<String> {
 fn the_test_page_loads_at_most_four_modules() {
     let modules = imported_modules();
     assert!(
-        modules.contains("/src/web/fetch.js"),
+        modules.contains("/src/web/guard.js"),
         "the reader finds the modules: {modules:?}"
     );
     assert!(

@@ -13,8 +13,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use cognito_confirm::core::{
-    build_request, json, secret_hash, sign_request, AdminConfirmSignUpRequest, CognitoRequest, Credentials,
-    Endpoint, Secret, SigningTime,
+    build_request, secret_hash, sign_request, AdminConfirmSignUpRequest, Credentials, Endpoint, Secret,
+    SigningTime,
 };
 use serde_json::{json, Value};
 
@@ -90,13 +90,12 @@ fn admin_confirm_sign_up_is_signed_exactly_like_botocore() {
         });
         let sent = run_python(python.to_str().unwrap(), script.to_str().unwrap(), &spec);
 
-        let request =
-            AdminConfirmSignUpRequest::read(&json::parse(&spec["request"].to_string()).unwrap()).unwrap();
+        let request: AdminConfirmSignUpRequest = serde_json::from_value(spec["request"].clone()).unwrap();
         let endpoint = match endpoint {
             Some(url) => Endpoint::parse(url).unwrap(),
             None => Endpoint::for_region(region).unwrap(),
         };
-        let mut http = build_request(&endpoint, &request).unwrap();
+        let mut http = build_request(&endpoint, &request, serde_json::to_string(&request).unwrap()).unwrap();
         assert_eq!(http.url, sent["url"].as_str().unwrap());
         let body: Value = serde_json::from_str(&http.body).unwrap();
         let their_body: Value = serde_json::from_str(sent["body"].as_str().unwrap()).unwrap();

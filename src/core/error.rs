@@ -3,8 +3,8 @@
 use std::fmt;
 use std::sync::Arc;
 
-use super::protocol::Source;
-use super::text::{concat, decimal, has};
+use serde::de::{Deserializer, IgnoredAny, Visitor};
+use serde::Deserialize;
 
 macro_rules! exceptions {
     ($($variant:ident => $wire:literal,)*) => {
@@ -235,7 +235,7 @@ impl CognitoError {
         Self::local(
             ErrorName::Timeout,
             ErrorKind::Timeout,
-            concat(&["No answer from Cognito within ", &decimal(u64::from(ms)), " ms"]),
+            ["No answer from Cognito within ", &ms.to_string(), " ms"].concat(),
         )
     }
 
@@ -319,15 +319,15 @@ fn classify(name: &ErrorName, message: &str, status: u16) -> ErrorKind {
     match name {
         ErrorName::CodeMismatch => ErrorKind::CodeMismatch,
         ErrorName::ExpiredCode => ErrorKind::ExpiredCode,
-        ErrorName::LimitExceeded if has(&lower, "attempt limit") => ErrorKind::AttemptLimit,
-        ErrorName::LimitExceeded if has(&lower, "email limit") || has(&lower, "email quota") => {
+        ErrorName::LimitExceeded if lower.contains("attempt limit") => ErrorKind::AttemptLimit,
+        ErrorName::LimitExceeded if lower.contains("email limit") || lower.contains("email quota") => {
             ErrorKind::EmailQuota
         }
         ErrorName::LimitExceeded => ErrorKind::LimitExceeded,
         ErrorName::NotAuthorized | ErrorName::InvalidParameter if is_already_confirmed(&lower) => {
             ErrorKind::AlreadyConfirmed
         }
-        ErrorName::NotAuthorized if has(&lower, "secret hash") || has(&lower, "secret_hash") => {
+        ErrorName::NotAuthorized if lower.contains("secret hash") || lower.contains("secret_hash") => {
             ErrorKind::SecretHash
         }
         ErrorName::NotAuthorized => ErrorKind::NotAuthorized,
@@ -348,7 +348,7 @@ fn classify(name: &ErrorName, message: &str, status: u16) -> ErrorKind {
         ErrorName::Forbidden => ErrorKind::Forbidden,
         ErrorName::InternalError => ErrorKind::Service,
         ErrorName::Other(other) if is_signature_error(other) => ErrorKind::Signature,
-        ErrorName::Other(other) if has(other, "Throttl") => ErrorKind::Throttled,
+        ErrorName::Other(other) if other.contains("Throttl") => ErrorKind::Throttled,
         _ if status == 429 => ErrorKind::Throttled,
         _ if status >= 500 => ErrorKind::Service,
         _ => ErrorKind::Other,
@@ -356,7 +356,7 @@ fn classify(name: &ErrorName, message: &str, status: u16) -> ErrorKind {
 }
 
 fn is_already_confirmed(lower: &str) -> bool {
-    has(lower, "current status is confirmed") || has(lower, "already confirmed")
+    lower.contains("current status is confirmed") || lower.contains("already confirmed")
 }
 
 fn is_signature_error(name: &str) -> bool {
@@ -386,27 +386,96 @@ pub fn sanitize_error_code(raw: &str) -> &str {
     code.trim_ascii()
 }
 
-/// Reads an error answer: the code from the `x-amzn-ErrorType` header when readable, else from
-/// the body's `__type` or `code`; the message from `message`, `Message` or `errorMessage`.
-/// `None` when the answer carries no error code at all.
-pub fn parse_error<S: Source>(
-    status: u16,
-    error_type_header: Option<&str>,
-    body: &S,
-) -> Option<CognitoError> {
-    let text = |key: &str| body.member(key).and_then(|v| v.string());
+/// The members of an error answer that name the error and say what happened. Each is read when
+/// it is a string and ignored otherwise; other members are ignored.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct ErrorBody {
+    /// `__type`, the exception name (maybe with a `namespace#` prefix or a `:suffix`).
+    #[serde(rename = "__type")]
+    pub error_type: Text,
+    /// `code`, which some gateways send instead.
+    pub code: Text,
+    /// `message`.
+    pub message: Text,
+    /// `Message`, which some exceptions use instead.
+    #[serde(rename = "Message")]
+    pub message_upper: Text,
+    /// `errorMessage`, from Lambda triggers.
+    #[serde(rename = "errorMessage")]
+    pub error_message: Text,
+}
+
+/// A member read as a string when it is one; any other value (or none) reads as `None`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Text(pub Option<String>);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct AnyValue;
+        impl<'de> Visitor<'de> for AnyValue {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Text, E> {
+                Ok(Text(Some(v.to_owned())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Text, E> {
+                Ok(Text(Some(v)))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Text, E> {
+                Ok(Text(None))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Text, E> {
+                Ok(Text(None))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Text, E> {
+                Ok(Text(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Text, E> {
+                Ok(Text(None))
+            }
+            fn visit_unit<E>(self) -> Result<Text, E> {
+                Ok(Text(None))
+            }
+            fn visit_none<E>(self) -> Result<Text, E> {
+                Ok(Text(None))
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Text, D::Error> {
+                d.deserialize_any(AnyValue)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Text, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Text(None))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Text(None))
+            }
+        }
+        d.deserialize_any(AnyValue)
+    }
+}
+
+/// The Cognito exception an error answer names, from the `x-amzn-ErrorType` header when the
+/// browser lets us read it, else the body's `__type` or `code`; `None` when neither names one.
+pub fn parse_error(status: u16, error_type_header: Option<&str>, body: &ErrorBody) -> Option<CognitoError> {
     let raw_code = error_type_header
         .filter(|h| !h.trim_ascii().is_empty())
         .map(str::to_owned)
-        .or_else(|| text("__type"))
-        .or_else(|| text("code"))?;
+        .or_else(|| body.error_type.0.clone())
+        .or_else(|| body.code.0.clone())?;
     let code = sanitize_error_code(&raw_code);
     if code.is_empty() {
         return None;
     }
-    let message = text("message")
-        .or_else(|| text("Message"))
-        .or_else(|| text("errorMessage"))
+    let message = body
+        .message
+        .0
+        .clone()
+        .or_else(|| body.message_upper.0.clone())
+        .or_else(|| body.error_message.0.clone())
         .unwrap_or_default();
     Some(CognitoError::service(ErrorName::from_wire(code), message, status))
 }

@@ -1,7 +1,6 @@
 //! The message catalogue: every text the form shows, per locale, with per-key overrides.
 
 use super::error::{CognitoError, ErrorKind};
-use super::text::split_once_byte;
 
 macro_rules! keys {
     ($($variant:ident => $name:literal,)*) => {
@@ -198,9 +197,10 @@ fn primary(locale: &str) -> &str {
 fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
-    while let Some((before, after)) = split_once_byte(rest, b'{') {
+    while let Some((before, after)) = rest.split_once('{') {
         out.push_str(before);
-        let value = split_once_byte(after, b'}')
+        let value = after
+            .split_once('}')
             .and_then(|(name, tail)| args.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v, tail)));
         match value {
             Some((value, tail)) => {

@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::secret::Secret;
 use super::secret_hash::hmac_sha256;
-use super::text::{concat, join, push_digits, push_separator, split_byte, split_once_byte};
+use std::fmt::Write as _;
 
 /// AWS credentials for signing. `Debug` never shows the secret key or the session token.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,9 +75,9 @@ impl SigningTime {
     }
 }
 
-/// [`push_digits`] for the parts of a date, which are never negative.
-fn push_part(out: &mut String, n: i64, width: u32) {
-    push_digits(out, u64::try_from(n).unwrap_or(0), width);
+/// A part of a date, zero-padded to `width` digits.
+fn push_part(out: &mut String, n: i64, width: usize) {
+    let _ = write!(out, "{n:0width$}");
 }
 
 /// Days since 1970-01-01 → (year, month, day, hour, minute, second); Howard Hinnant's algorithm.
@@ -207,7 +207,9 @@ pub fn sign_at(
     let mut signed_headers = String::new();
     let mut canonical_headers = String::new();
     for (name, value) in &headers {
-        push_separator(&mut signed_headers, ";");
+        if !signed_headers.is_empty() {
+            signed_headers.push(';');
+        }
         signed_headers.push_str(name);
         canonical_headers.push_str(name);
         canonical_headers.push(':');
@@ -220,7 +222,7 @@ pub fn sign_at(
     } else {
         request.path.to_owned()
     };
-    let canonical_request = concat(&[
+    let canonical_request = [
         request.method,
         "\n",
         &uri_encode(path.as_bytes(), false),
@@ -232,17 +234,19 @@ pub fn sign_at(
         &signed_headers,
         "\n",
         &payload_hash,
-    ]);
+    ]
+    .concat();
 
-    let scope = concat(&[
+    let scope = [
         &params.time.date_stamp(),
         "/",
         params.region,
         "/",
         params.service,
         "/aws4_request",
-    ]);
-    let string_to_sign = concat(&[
+    ]
+    .concat();
+    let string_to_sign = [
         ALGORITHM,
         "\n",
         &amz_date,
@@ -250,14 +254,15 @@ pub fn sign_at(
         &scope,
         "\n",
         &hex(&Sha256::digest(canonical_request.as_bytes())),
-    ]);
+    ]
+    .concat();
 
     let key = signing_key(&credentials.secret_access_key, params);
     let mut mac = hmac_sha256(&key);
     mac.update(string_to_sign.as_bytes());
     let signature = hex(&mac.finalize().into_bytes());
 
-    let authorization = concat(&[
+    let authorization = [
         ALGORITHM,
         " Credential=",
         &credentials.access_key_id,
@@ -267,7 +272,8 @@ pub fn sign_at(
         &signed_headers,
         ", Signature=",
         &signature,
-    ]);
+    ]
+    .concat();
     if let (Some(token), false) = (token, params.sign_session_token) {
         added.push(("X-Amz-Security-Token".into(), token.expose().to_owned()));
     }
@@ -286,7 +292,7 @@ fn signing_key(secret: &Secret, params: &SigningParams<'_>) -> Vec<u8> {
         mac.update(data.as_bytes());
         mac.finalize().into_bytes().to_vec()
     };
-    let k_secret = concat(&["AWS4", secret.expose()]);
+    let k_secret = ["AWS4", secret.expose()].concat();
     let k_date = step(k_secret.as_bytes(), &params.time.date_stamp());
     let k_region = step(&k_date, params.region);
     let k_service = step(&k_region, params.service);
@@ -295,18 +301,13 @@ fn signing_key(secret: &Secret, params: &SigningParams<'_>) -> Vec<u8> {
 
 /// Trims and collapses runs of whitespace (including folded line breaks) into one space.
 fn normalize_header_value(value: &str) -> String {
-    let mut out = String::new();
-    for word in value.split_whitespace() {
-        push_separator(&mut out, " ");
-        out.push_str(word);
-    }
-    out
+    value.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Removes `.` and `..` segments and merges repeated slashes, keeping a trailing slash.
 fn normalize_path(path: &str) -> String {
     let mut out: Vec<&str> = Vec::new();
-    for segment in split_byte(path, b'/') {
+    for segment in path.split('/') {
         match segment {
             "" | "." => {}
             ".." => {
@@ -316,44 +317,34 @@ fn normalize_path(path: &str) -> String {
         }
     }
     let trailing = path.ends_with("/") || path.ends_with("/.") || path.ends_with("/..");
-    let mut result = concat(&["/", &join(&out, "/")]);
+    let mut result = ["/", &out.join("/")].concat();
     if trailing && !out.is_empty() {
         result.push('/');
     }
     result
 }
 
-/// Sorts by name, then value: an insertion sort, as a request has a handful of headers and
-/// the standard library's sorts would add kilobytes to the wasm.
+/// Sorts by name, then value.
 fn sort_pairs(pairs: &mut [(String, String)]) {
-    for i in 1..pairs.len() {
-        let mut j = i;
-        while j > 0 && pairs.get(j - 1) > pairs.get(j) {
-            pairs.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    pairs.sort_unstable();
 }
 
 /// Canonical query: each pair URI-encoded, sorted by key then value.
 fn canonical_query(query: &str) -> String {
     let mut pairs = Vec::new();
-    for pair in split_byte(query, b'&').filter(|p| !p.is_empty()) {
-        let (k, v) = split_once_byte(pair, b'=').unwrap_or((pair, ""));
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         pairs.push((
             uri_encode(&percent_decode(k), true),
             uri_encode(&percent_decode(v), true),
         ));
     }
     sort_pairs(&mut pairs);
-    let mut out = String::new();
-    for (k, v) in &pairs {
-        push_separator(&mut out, "&");
-        out.push_str(k);
-        out.push('=');
-        out.push_str(v);
-    }
-    out
+    pairs
+        .iter()
+        .map(|(k, v)| [k.as_str(), "=", v].concat())
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// `%XX` sequences decoded to their bytes; anything else kept as is.

@@ -3,29 +3,29 @@
 use super::error::CognitoError;
 use super::protocol::{AnalyticsMetadata, ClientMetadata, UserContextData};
 use super::sigv4::Credentials;
-use super::text::{char_count, concat, decimal, rsplit_once_byte};
 
 /// `StringType`: at most 131 072 characters.
 const STRING_MAX: usize = 131_072;
 
 fn length(field: &'static str, value: &str, min: usize, max: usize) -> Result<(), CognitoError> {
-    let n = char_count(value);
+    let n = value.chars().count();
     if n == 0 && min > 0 {
-        return Err(CognitoError::validation(field, concat(&[field, " is required"])));
+        return Err(CognitoError::validation(field, [field, " is required"].concat()));
     }
     if n < min || n > max {
         return Err(CognitoError::validation(
             field,
-            concat(&[
+            [
                 field,
                 " must be ",
-                &decimal(min as u64),
+                &min.to_string(),
                 " to ",
-                &decimal(max as u64),
+                &max.to_string(),
                 " characters long (got ",
-                &decimal(n as u64),
+                &n.to_string(),
                 ")",
-            ]),
+            ]
+            .concat(),
         ));
     }
     Ok(())
@@ -99,7 +99,7 @@ pub fn session(value: Option<&str>) -> Result<(), CognitoError> {
 /// `UserPoolIdType`: 1–55 characters matching `[\w-]+_[0-9a-zA-Z]+`.
 pub fn user_pool_id(value: &str) -> Result<(), CognitoError> {
     length("UserPoolId", value, 1, 55)?;
-    let ok = rsplit_once_byte(value, b'_').is_some_and(|(region, id)| {
+    let ok = value.rsplit_once('_').is_some_and(|(region, id)| {
         !region.is_empty()
             && !id.is_empty()
             && region

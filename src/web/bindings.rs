@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use super::js;
 use super::transport::Client;
-use crate::core::{CognitoError, Operation, Request, Secret};
+use crate::core::{CognitoError, Operation, Secret};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
@@ -24,7 +24,7 @@ fn start(operation: Operation, request: JsValue, options: JsValue) -> Promise {
     super::panic::install();
     wasm_bindgen_futures::future_to_promise(async move {
         let result: Result<JsValue, CognitoError> = async {
-            let request = Request::read(operation, &request)?;
+            let request = js::read_request(operation, &request)?;
             request.validate()?;
             let client = Client::from_js(&options)?;
             Ok(client.call(request).await?.json)

@@ -11,7 +11,7 @@ use super::transport::{Answer, Client};
 use crate::core::form::{normalize_code, Action, Form, Notice, Phase};
 use crate::core::i18n::{Key, Messages};
 use crate::core::protocol::UserContextData;
-use crate::core::text::{concat, decimal};
+
 use crate::core::{
     AdminConfirmSignUpRequest, CodeDeliveryDetails, CognitoError, ConfirmSignUpRequest, Request,
     ResendConfirmationCodeRequest,
@@ -148,8 +148,8 @@ pub(crate) struct Ids {
 impl Ids {
     /// Ids no other form on the page has.
     pub fn next() -> Self {
-        let id = decimal(u64::from(NEXT_ID.fetch_add(1, Ordering::Relaxed)));
-        let id = |part: &str| concat(&["cognito-confirm-", &id, "-", part]);
+        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed).to_string();
+        let id = |part: &str| ["cognito-confirm-", &id, "-", part].concat();
         Self {
             code: id("code"),
             username: id("username"),
@@ -204,7 +204,7 @@ pub(crate) fn text(config: &Config, form: &Form, which: Text, now: f64) -> Strin
     let busy = |action: Action| form.busy() == Some(action);
     match which {
         Text::Error => match form.error().map(|error| messages.error(error)) {
-            Some((message, Some(next))) => concat(&[&message, " ", &next]),
+            Some((message, Some(next))) => [&message, " ", &next].concat(),
             Some((message, None)) => message,
             None => String::new(),
         },
@@ -226,8 +226,8 @@ pub(crate) fn text(config: &Config, form: &Form, which: Text, now: f64) -> Strin
         Text::Countdown => match form.cooldown_remaining(now) {
             0 => String::new(),
             s => {
-                let seconds = decimal(u64::from(s));
-                concat(&[" ", &messages.format(Key::Countdown, &[("seconds", &seconds)])])
+                let seconds = s.to_string();
+                [" ", &messages.format(Key::Countdown, &[("seconds", &seconds)])].concat()
             }
         },
     }
@@ -294,7 +294,7 @@ pub(crate) fn code_typed(view: &Ui, typed: &str) {
     let value = normalize_code(typed);
     let submit = view.config().is_some_and(|c| {
         c.auto_submit_length
-            .is_some_and(|n| n > 0 && crate::core::text::char_count(&value) == n)
+            .is_some_and(|n| n > 0 && value.chars().count() == n)
     });
     if view.set_code(value) && submit {
         confirm(view);
@@ -468,5 +468,5 @@ fn resent_text(messages: &Messages, details: &CodeDeliveryDetails) -> String {
         ),
         _ => messages.get(Key::CodeSentNoDestination).to_owned(),
     };
-    concat(&[&sent, " ", messages.get(Key::EarlierCodesInvalid)])
+    [&sent, " ", messages.get(Key::EarlierCodesInvalid)].concat()
 }

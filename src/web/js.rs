@@ -1,13 +1,15 @@
-//! Small helpers for reading JavaScript option objects and building JavaScript errors.
+//! The JavaScript boundary: values in (a safe snapshot of the caller's object, its keys checked,
+//! then read with serde-wasm-bindgen), values out, and JavaScript errors.
 
-use js_sys::{Function, Object, Reflect};
+use js_sys::{Array, Object, Reflect};
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::core::protocol::member_as;
-use crate::core::text::{concat, decimal};
-use crate::core::{CognitoError, Source};
+use crate::core::members;
+use crate::core::{CognitoError, Operation, Request};
 
-/// `obj[key]`, or `None` when absent, `undefined` or `null`.
+/// `obj[key]`, or `None` when absent, `undefined` or `null`. A getter that throws reads as
+/// absent: objects from callers are read through [`snapshot`] first, where that is an error.
 pub(crate) fn get(obj: &JsValue, key: &str) -> Option<JsValue> {
     if !obj.is_object() {
         return None;
@@ -17,46 +19,73 @@ pub(crate) fn get(obj: &JsValue, key: &str) -> Option<JsValue> {
         .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
-/// `obj[key]` as a string.
-pub(crate) fn get_string(obj: &JsValue, key: &'static str) -> Result<Option<String>, CognitoError> {
-    member_as(obj, key, "a string", JsValue::as_string)
+/// Sets `obj[key] = value`; setting a plain property on an own object cannot fail.
+pub(crate) fn set(obj: &JsValue, key: &str, value: &JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
-/// `obj[key]` as a whole number within `range`.
-pub(crate) fn get_u32(
-    obj: &JsValue,
-    key: &'static str,
-    range: std::ops::RangeInclusive<u32>,
-) -> Result<Option<u32>, CognitoError> {
-    let Some(v) = get(obj, key) else { return Ok(None) };
-    let bad = || {
-        CognitoError::validation(
-            key,
-            concat(&[
-                key,
-                " must be a whole number from ",
-                &decimal(u64::from(*range.start())),
-                " to ",
-                &decimal(u64::from(*range.end())),
-            ]),
-        )
-    };
-    let n = v.as_f64().ok_or_else(bad)?;
-    if n.fract() != 0.0 || n < f64::from(*range.start()) || n > f64::from(*range.end()) {
-        return Err(bad());
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `Array.isArray`, which throws for a revoked Proxy.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    /// `Object.keys`, which runs a Proxy's `ownKeys` trap and so may throw.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn own_keys(value: &JsValue) -> Result<Array, JsValue>;
+}
+
+/// Whether `value` is a plain object (not an array, a function or a primitive).
+fn is_plain_object(value: &JsValue) -> Result<bool, JsValue> {
+    Ok(value.is_object() && !value.is_function() && !is_array(value)?)
+}
+
+/// The own enumerable keys of a plain object; `None` for anything else.
+pub(crate) fn keys(value: &JsValue) -> Option<Vec<String>> {
+    if !is_plain_object(value).unwrap_or(false) {
+        return None;
     }
-    // In range, so the cast is exact.
-    Ok(Some(n as u32))
+    Some(
+        own_keys(value)
+            .ok()?
+            .iter()
+            .filter_map(|k| k.as_string())
+            .collect(),
+    )
 }
 
-/// `obj[key]` as a boolean.
-pub(crate) fn get_bool(obj: &JsValue, key: &'static str) -> Result<Option<bool>, CognitoError> {
-    member_as(obj, key, "true or false", JsValue::as_bool)
+/// A copy of the caller's object, `depth` levels of plain objects deep, taken once: every getter
+/// runs here and only here, so one that throws (or a revoked Proxy) is a `ValidationError` on
+/// `field` rather than an exception in the middle of reading; and a caller that changes its
+/// object later changes nothing here. Functions and other values are kept as they are.
+pub(crate) fn snapshot(value: &JsValue, field: &'static str, depth: u32) -> Result<JsValue, CognitoError> {
+    let fail =
+        |e: JsValue| CognitoError::validation(field, format!("{field} cannot be read: {}", describe(&e)));
+    if depth == 0 || !is_plain_object(value).map_err(fail)? {
+        return Ok(value.clone());
+    }
+    let copy = Object::new();
+    for key in own_keys(value).map_err(fail)?.iter() {
+        let member = Reflect::get(value, &key).map_err(fail)?;
+        let member = snapshot(&member, field, depth - 1)?;
+        let _ = Reflect::set(&copy, &key, &member);
+    }
+    Ok(copy.into())
 }
 
-/// `obj[key]` as a function.
-pub(crate) fn get_function(obj: &JsValue, key: &'static str) -> Result<Option<Function>, CognitoError> {
-    member_as(obj, key, "a function", |v| v.dyn_ref::<Function>().cloned())
+/// Reads `T` from a snapshot: a member of the wrong type is a `ValidationError` naming it.
+pub(crate) fn read<T: for<'de> Deserialize<'de>>(
+    value: &JsValue,
+    field: &'static str,
+) -> Result<T, CognitoError> {
+    members::read(serde_wasm_bindgen::Deserializer::from(value.clone()), field)
+}
+
+/// `value` as a JavaScript value the way `JSON.parse` would give it: plain objects for structs
+/// and maps, members in declaration order, absent `Option`s left out.
+pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::UNDEFINED)
 }
 
 /// A real JavaScript `Error` with `name`, `message`, `status`, `retryable`, `kind` (and `field`
@@ -74,16 +103,6 @@ pub(crate) fn to_js_error(error: &CognitoError) -> JsValue {
     js.into()
 }
 
-/// Sets `obj[key] = value`; setting a plain property on an own object cannot fail.
-pub(crate) fn set(obj: &JsValue, key: &str, value: &JsValue) {
-    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
-}
-
-/// Parses JSON with the browser's own parser.
-pub(crate) fn parse_json(text: &str) -> JsValue {
-    js_sys::JSON::parse(text).unwrap_or_else(|_| Object::new().into())
-}
-
 /// The message of a thrown JavaScript value, for error text.
 pub(crate) fn describe(value: &JsValue) -> String {
     if let Some(e) = value.dyn_ref::<js_sys::Error>() {
@@ -92,49 +111,19 @@ pub(crate) fn describe(value: &JsValue) -> String {
     value.as_string().unwrap_or_else(|| "unknown error".to_owned())
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    /// `Array.isArray`, which throws for a revoked Proxy.
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
-    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
-    /// `Object.keys`, which runs a Proxy's `ownKeys` trap and so may throw.
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
-    fn own_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
-    /// `Object.assign`, which runs getters and so may throw.
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = assign)]
-    fn assign(target: &JsValue, source: &JsValue) -> Result<JsValue, JsValue>;
+/// Refuses a key of the snapshot `value` that is not one of `known`.
+pub(crate) fn check_keys(value: &JsValue, field: &'static str, known: &[&str]) -> Result<(), CognitoError> {
+    let Some(keys) = keys(value) else { return Ok(()) };
+    members::check_keys(keys.iter().map(String::as_str), field, known)
 }
 
-/// A shallow copy of an options object. One whose getters throw is a `ValidationError`.
-pub(crate) fn copy_options(options: &JsValue) -> Result<JsValue, CognitoError> {
-    assign(&Object::new(), options).map_err(|e| {
-        CognitoError::validation("options", concat(&["options cannot be read: ", &describe(&e)]))
-    })
-}
-
-/// Requests are read from JavaScript objects member by member (no serde in the wasm). An
-/// object that throws when inspected (a hostile Proxy) reads as no object at all.
-impl Source for JsValue {
-    fn keys(&self) -> Option<Vec<String>> {
-        if !self.is_object() || self.is_function() || is_array(self).unwrap_or(true) {
-            return None;
-        }
-        let keys = own_keys(self).ok()?;
-        let mut names = Vec::with_capacity(keys.length() as usize);
-        for key in keys.iter() {
-            if let Some(name) = key.as_string() {
-                names.push(name);
-            }
-        }
-        Some(names)
-    }
-    fn member(&self, key: &str) -> Option<Self> {
-        get(self, key)
-    }
-    fn string(&self) -> Option<String> {
-        self.as_string()
-    }
-    fn boolean(&self) -> Option<bool> {
-        self.as_bool()
-    }
+/// Reads a request of `operation` from the caller's object: a snapshot, its members checked by
+/// name (nested ones too), then read with serde.
+pub(crate) fn read_request(operation: Operation, value: &JsValue) -> Result<Request, CognitoError> {
+    let value = snapshot(value, "request", 3)?;
+    Request::check_members(operation, |member| match member {
+        None => keys(&value),
+        Some(member) => get(&value, member).and_then(|v| keys(&v)),
+    })?;
+    Request::read(operation, serde_wasm_bindgen::Deserializer::from(value))
 }

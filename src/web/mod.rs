@@ -5,11 +5,16 @@ pub mod bindings;
 #[cfg(feature = "ui")]
 pub mod component;
 #[cfg(feature = "ui")]
+pub mod element;
+#[cfg(feature = "ui")]
 pub mod flow;
-#[cfg_attr(not(feature = "ui"), allow(dead_code))] // option readers only the form uses
 mod js;
 #[cfg(feature = "ui")]
+pub mod locales;
+#[cfg(feature = "ui")]
 pub mod mount;
+#[cfg(feature = "ui")]
+mod options;
 #[cfg(feature = "ui")]
 pub mod page;
 pub mod panic;

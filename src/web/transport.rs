@@ -9,9 +9,12 @@ use js_sys::{Function, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use serde::Deserialize;
+
 use super::js;
-use crate::core::protocol::{answer_object, decode_response, is_loopback};
-use crate::core::text::{concat, split_once_byte};
+use crate::core::is_loopback;
+use crate::core::members;
+use crate::core::wire::{decode_response, read_answer};
 use crate::core::{
     sign_request, CognitoError, CognitoRequest, Credentials, Endpoint, HttpRequest, Operation, Request,
     Secret, SigningTime,
@@ -43,8 +46,91 @@ pub struct Answer {
 impl Answer {
     /// The typed response of operation `R`.
     pub fn decode<R: CognitoRequest>(&self) -> Result<R::Response, CognitoError> {
-        decode_response::<R, _>(self.status, &self.json)
+        decode_response::<R, _>(
+            self.status,
+            serde_wasm_bindgen::Deserializer::from(self.json.clone()),
+        )
     }
+
+    /// Reads an answer: Cognito's JSON object on 2xx, else the named error. The body is parsed
+    /// with the browser's `JSON.parse`.
+    fn read(status: u16, error_type: Option<&str>, text: String) -> Result<Self, CognitoError> {
+        let object = js_sys::JSON::parse(&text).ok().filter(|v| js::keys(v).is_some());
+        let json = read_answer(status, error_type, object, |v| {
+            serde_wasm_bindgen::from_value(v).ok()
+        })?;
+        Ok(Self { status, json, text })
+    }
+}
+
+/// The client options of the JavaScript API, as the caller's object spells them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub(crate) struct ClientOptions {
+    region: Option<String>,
+    endpoint: Option<String>,
+    client_secret: Option<String>,
+    /// A `(username, clientId) => string | Promise<string>` function, kept as it is.
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    secret_hash: JsValue,
+    credentials: Option<CredentialsOptions>,
+    timeout_ms: Option<f64>,
+}
+
+/// `credentials`: AWS keys for `AdminConfirmSignUp`.
+#[derive(Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct CredentialsOptions {
+    access_key_id: Option<String>,
+    secret_access_key: Option<String>,
+    session_token: Option<String>,
+}
+
+impl std::fmt::Debug for CredentialsOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CredentialsOptions([redacted])")
+    }
+}
+
+impl ClientOptions {
+    /// The option keys, as the caller spells them.
+    pub(crate) fn known() -> &'static [&'static str] {
+        members::fields_of::<Self>()
+    }
+
+    /// Reads the options from a snapshot whose keys were checked.
+    pub(crate) fn read(snapshot: &JsValue) -> Result<Self, CognitoError> {
+        let options: Self = js::read(snapshot, "options")?;
+        if let Some(credentials) = js::get(snapshot, "credentials") {
+            js::check_keys(
+                &credentials,
+                "credentials",
+                members::fields_of::<CredentialsOptions>(),
+            )?;
+        }
+        Ok(options)
+    }
+}
+
+/// `value` of option `key` as a whole number within `range`.
+pub(crate) fn whole(
+    key: &'static str,
+    value: Option<f64>,
+    range: std::ops::RangeInclusive<u32>,
+) -> Result<Option<u32>, CognitoError> {
+    let Some(n) = value else { return Ok(None) };
+    if n.fract() != 0.0 || n < f64::from(*range.start()) || n > f64::from(*range.end()) {
+        return Err(CognitoError::validation(
+            key,
+            format!(
+                "{key} must be a whole number from {} to {}",
+                range.start(),
+                range.end()
+            ),
+        ));
+    }
+    // In range, so the cast is exact.
+    Ok(Some(n as u32))
 }
 
 /// Where a `SecretHash` comes from when the request has none.
@@ -90,11 +176,11 @@ impl Client {
         }
     }
 
-    /// Reads the client options from a JavaScript object.
-    pub fn from_js(options: &JsValue) -> Result<Self, CognitoError> {
-        let region = js::get_string(options, "region")?;
-        let endpoint = match (js::get_string(options, "endpoint")?, region.as_deref()) {
-            (Some(url), _) => Endpoint::parse(&url)?,
+    /// Reads the client options from a snapshot of the caller's object (see
+    /// [`ClientOptions::read`]).
+    pub(crate) fn from_options(options: ClientOptions) -> Result<Self, CognitoError> {
+        let endpoint = match (&options.endpoint, &options.region) {
+            (Some(url), _) => Endpoint::parse(url)?,
             (None, Some(region)) => Endpoint::for_region(region)?,
             (None, None) => {
                 return Err(CognitoError::validation(
@@ -103,34 +189,45 @@ impl Client {
                 ));
             }
         };
-        let secret_hash = match (
-            js::get_function(options, "secretHash")?,
-            js::get_string(options, "clientSecret")?,
-        ) {
-            (Some(provider), _) => SecretHashSource::Provider(provider),
-            (None, Some(secret)) if !secret.is_empty() => {
-                warn_inline_secret_once();
-                SecretHashSource::Inline(Secret::new(secret))
+        let provider = options.secret_hash;
+        let secret_hash = if let Some(provider) = provider.dyn_ref::<Function>() {
+            SecretHashSource::Provider(provider.clone())
+        } else if !provider.is_undefined() && !provider.is_null() {
+            return Err(CognitoError::validation(
+                "secretHash",
+                "secretHash must be a function",
+            ));
+        } else {
+            match options.client_secret {
+                Some(secret) if !secret.is_empty() => {
+                    warn_inline_secret_once();
+                    SecretHashSource::Inline(Secret::new(secret))
+                }
+                _ => SecretHashSource::None,
             }
-            _ => SecretHashSource::None,
         };
-        // Only a build that signs reads `credentials`.
-        let credentials = match SIGNS.then(|| js::get(options, "credentials")).flatten() {
-            None => None,
-            Some(c) => Some(Credentials {
-                access_key_id: js::get_string(&c, "accessKeyId")?.unwrap_or_default(),
-                secret_access_key: Secret::new(js::get_string(&c, "secretAccessKey")?.unwrap_or_default()),
-                session_token: js::get_string(&c, "sessionToken")?.map(Secret::new),
-            }),
-        };
-        let timeout_ms = js::get_u32(options, "timeoutMs", 1..=600_000)?.unwrap_or(DEFAULT_TIMEOUT_MS);
+        // Only a build that signs keeps `credentials`.
+        let credentials = options.credentials.filter(|_| SIGNS).map(|c| Credentials {
+            access_key_id: c.access_key_id.unwrap_or_default(),
+            secret_access_key: Secret::new(c.secret_access_key.unwrap_or_default()),
+            session_token: c.session_token.map(Secret::new),
+        });
+        let timeout_ms = whole("timeoutMs", options.timeout_ms, 1..=600_000)?.unwrap_or(DEFAULT_TIMEOUT_MS);
         Ok(Self {
-            region,
+            region: options.region,
             secret_hash,
             credentials,
             timeout_ms,
             ..Self::new(endpoint)
         })
+    }
+
+    /// Reads the client options of the Promise API from the caller's object: a misspelt key or
+    /// a member of the wrong type is a `ValidationError` naming it.
+    pub fn from_js(options: &JsValue) -> Result<Self, CognitoError> {
+        let options = js::snapshot(options, "options", 2)?;
+        js::check_keys(&options, "options", ClientOptions::known())?;
+        Self::from_options(ClientOptions::read(&options)?)
     }
 
     /// Fills `SecretHash` (when the operation has one) and sends: what every caller wants.
@@ -161,7 +258,11 @@ impl Client {
     /// Sends `request`: attempts, retries and the clock-skew re-sign. Resolves to Cognito's
     /// JSON object (a 2xx answer); every failure is a named error.
     pub async fn send(&self, request: &Request) -> Result<Answer, CognitoError> {
-        let unsigned = request.build(&self.endpoint)?;
+        let body = js_sys::JSON::stringify(&js::to_js(request))
+            .ok()
+            .and_then(|b| b.as_string())
+            .unwrap_or_default();
+        let unsigned = request.build(&self.endpoint, body)?;
         let operation = request.operation();
         let signing = if operation.signed() {
             Some(self.signing(operation, request.user_pool_id())?)
@@ -179,10 +280,7 @@ impl Client {
                 sign_request(http.to_mut(), &self.endpoint, credentials, region, time)?;
             }
             let outcome = match self.fetch(&http, delay_ms).await {
-                Ok((status, error_type, text)) => {
-                    answer_object(status, error_type.as_deref(), js_sys::JSON::parse(&text).ok())
-                        .map(|json| Answer { status, json, text })
-                }
+                Ok((status, error_type, text)) => Answer::read(status, error_type.as_deref(), text),
                 Err(e) => Err(e),
             };
             let error = match outcome {
@@ -216,16 +314,16 @@ impl Client {
         if !SIGNS {
             return Err(CognitoError::validation(
                 "credentials",
-                concat(&[operation.name(), " needs the admin feature of this build"]),
+                [operation.name(), " needs the admin feature of this build"].concat(),
             ));
         }
         let credentials = self.credentials.as_ref().ok_or_else(|| {
-            CognitoError::validation("credentials", concat(&[operation.name(), " needs credentials"]))
+            CognitoError::validation("credentials", [operation.name(), " needs credentials"].concat())
         })?;
         let region = match &self.region {
             Some(region) => region.clone(),
             None => user_pool_id
-                .and_then(|pool| split_once_byte(pool, b'_'))
+                .and_then(|pool| pool.split_once('_'))
                 .map(|(region, _)| region.to_owned())
                 .ok_or_else(|| {
                     CognitoError::validation("region", "region is required to sign the request")
@@ -348,7 +446,7 @@ fn warn_inline_secret_once() {
 
 async fn call_provider(provider: &Function, username: &str, client_id: &str) -> Result<String, CognitoError> {
     let fail = |why: String| {
-        CognitoError::validation("secretHash", concat(&["The secretHash provider failed: ", &why]))
+        CognitoError::validation("secretHash", ["The secretHash provider failed: ", &why].concat())
     };
     let value = provider
         .call2(
