@@ -173,6 +173,14 @@ pub fn common(
         max("UserContextData", &c.encoded_data)?;
     }
     for (key, value) in metadata.into_iter().flatten() {
+        if key == "__proto__" {
+            // A JavaScript object cannot carry it as data: an assignment (the AWS SDKs' and the
+            // browser shell's serializers alike) changes the object's prototype instead.
+            return Err(CognitoError::validation(
+                "ClientMetadata",
+                "ClientMetadata cannot have a key named __proto__",
+            ));
+        }
         length("ClientMetadata", key, 0, STRING_MAX)?;
         length("ClientMetadata", value, 0, STRING_MAX)?;
     }

@@ -58,16 +58,29 @@ pub(crate) fn keys(value: &JsValue) -> Option<Vec<String>> {
 /// `field` rather than an exception in the middle of reading; and a caller that changes its
 /// object later changes nothing here. Functions and other values are kept as they are.
 pub(crate) fn snapshot(value: &JsValue, field: &'static str, depth: u32) -> Result<JsValue, CognitoError> {
-    let fail =
-        |e: JsValue| CognitoError::validation(field, format!("{field} cannot be read: {}", describe(&e)));
-    if depth == 0 || !is_plain_object(value).map_err(fail)? {
+    copy(value, field, field, depth)
+}
+
+/// [`snapshot`] of the member at `path` (`request.ClientMetadata`), for error text.
+fn copy(value: &JsValue, field: &'static str, path: &str, depth: u32) -> Result<JsValue, CognitoError> {
+    let fail = |at: &str, e: JsValue| {
+        CognitoError::validation(field, format!("{at} cannot be read: {}", describe(&e)))
+    };
+    if depth == 0 || !is_plain_object(value).map_err(|e| fail(path, e))? {
         return Ok(value.clone());
     }
     let copy = Object::new();
-    for key in own_keys(value).map_err(fail)?.iter() {
-        let member = Reflect::get(value, &key).map_err(fail)?;
-        let member = snapshot(&member, field, depth - 1)?;
-        let _ = Reflect::set(&copy, &key, &member);
+    for key in own_keys(value).map_err(|e| fail(path, e))?.iter() {
+        let inner = [path, ".", &key.as_string().unwrap_or_default()].concat();
+        let member = Reflect::get(value, &key).map_err(|e| fail(&inner, e))?;
+        let member = self::copy(&member, field, &inner, depth - 1)?;
+        // Defined, not assigned: a key such as `__proto__` stays a key of the copy.
+        let descriptor = Object::new();
+        set(&descriptor, "value", &member);
+        for flag in ["enumerable", "writable", "configurable"] {
+            set(&descriptor, flag, &JsValue::TRUE);
+        }
+        Object::define_property(&copy, &key, &descriptor);
     }
     Ok(copy.into())
 }
