@@ -23,32 +23,30 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 // The headless entry (the two public operations), and the same with the admin feature.
-execFileSync("scripts/build.sh", ["web", "target/pkg-headless", "--no-default-features", "--features", "small-alloc"], { cwd: root, stdio: "inherit" });
-execFileSync("scripts/build.sh", ["web", "target/pkg-headless-admin", "--no-default-features", "--features", "small-alloc,admin"], { cwd: root, stdio: "inherit" });
-// The form without the admin feature (user mode only), and the Leptos form that Leptos apps
-// build (the package's form draws the same elements with web-sys).
-execFileSync("scripts/build.sh", ["web", "target/pkg-form-user", "--no-default-features", "--features", "ui,small-alloc"], { cwd: root, stdio: "inherit" });
-execFileSync("scripts/build.sh", ["web", "target/pkg-form-leptos", "--no-default-features", "--features", "leptos,admin,small-alloc"], { cwd: root, stdio: "inherit" });
+execFileSync("scripts/build.sh", ["web", "target/pkg-headless", "--no-default-features"], { cwd: root, stdio: "inherit" });
+execFileSync("scripts/build.sh", ["web", "target/pkg-headless-admin", "--no-default-features", "--features", "admin"], { cwd: root, stdio: "inherit" });
+// The form without the admin feature (user mode only).
+execFileSync("scripts/build.sh", ["web", "target/pkg-form-user", "--no-default-features", "--features", "ui"], { cwd: root, stdio: "inherit" });
 
-// The floors: the same builds with nothing of the component in them. bench/leptos-floor is a bare
-// Leptos form (the floor of any Leptos UI); bench/headless-floor is one async export that computes a
-// SecretHash and POSTs with fetch (the floor of any wasm-bindgen Promise API). Each has its own
-// Cargo.lock and is built and optimised exactly like the package.
-function buildFloor(name) {
-  const crate = join(root, "bench", name);
-  const target = join(root, "target", name);
-  const pkg = join(out, name);
-  const stem = name.replace("-", "_");
-  execFileSync(join(root, "scripts", "size-env.sh"), ["cargo", "build", "--quiet", "--release", "--locked", "--target", "wasm32-unknown-unknown"], {
+// The floors of the stack (bench/floor, its own Cargo.lock), each built and optimised exactly
+// like the package: a bare Leptos form; one ConfirmSignUp call through serde-wasm-bindgen,
+// JSON.stringify, gloo-net and a base64 SecretHash (the floor of a headless build); and the form
+// making that call (the floor of the package's form).
+function buildFloor(features) {
+  const crate = join(root, "bench", "floor");
+  const target = join(root, "target", "floor");
+  const pkg = join(out, `floor-${features.replace(",", "-")}`);
+  execFileSync("cargo", ["build", "--quiet", "--release", "--locked", "--target", "wasm32-unknown-unknown", "--features", features], {
     cwd: crate, stdio: "inherit", env: { ...process.env, CARGO_TARGET_DIR: target },
   });
-  execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", pkg, join(target, "wasm32-unknown-unknown", "release", `${stem}.wasm`)], { stdio: "inherit" });
-  execFileSync(join(root, "scripts", "optimize.sh"), ["wasm", join(pkg, `${stem}_bg.wasm`)], { stdio: "inherit" });
-  execFileSync(join(root, "scripts", "optimize.sh"), ["glue", pkg, stem], { stdio: "inherit" });
-  return [join(pkg, `${stem}_bg.wasm`), join(pkg, `${stem}.js`)];
+  execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", pkg, join(target, "wasm32-unknown-unknown", "release", "floor.wasm")], { stdio: "inherit" });
+  execFileSync(join(root, "scripts", "optimize.sh"), ["wasm", join(pkg, "floor_bg.wasm")], { stdio: "inherit" });
+  execFileSync(join(root, "scripts", "optimize.sh"), ["glue", pkg, "floor"], { stdio: "inherit" });
+  return [join(pkg, "floor_bg.wasm"), join(pkg, "floor.js")];
 }
-const leptosFloor = buildFloor("leptos-floor");
-const headlessFloor = buildFloor("headless-floor");
+const formFloor = buildFloor("form");
+const headlessFloor = buildFloor("call");
+const stackFloor = buildFloor("form,call");
 
 const ours = join(out, "ours");
 mkdirSync(ours);
@@ -99,15 +97,17 @@ const measure = (label, buffers) => {
 const headlessSize = measure("cognito-confirm/headless (Promise API only: ConfirmSignUp, ResendConfirmationCode)", ourBuild("target/pkg-headless"));
 const headlessAdminSize = measure("cognito-confirm headless with the admin feature (AdminConfirmSignUp, Signature V4)", ourBuild("target/pkg-headless-admin"));
 const amplifySize = measure("Amplify UI Authenticator + React + CSS (esbuild --minify)", files(amplify, ["app.js", "app.css"]));
+const formSize = measure("cognito-confirm form, the npm package's (the Leptos component; wasm + JS glue; CSS is inside the wasm)", ourBuild("pkg"));
+const stackFloorSize = measure("floor of the stack: a bare Leptos form + one ConfirmSignUp call (serde-wasm-bindgen, JSON.stringify, gloo-net, base64 SecretHash)", stackFloor.map((f) => readFileSync(f)));
 const sizes = [
-  measure("cognito-confirm form, the npm package's (drawn with web-sys; wasm + JS glue; CSS is inside the wasm)", ourBuild("pkg")),
+  formSize,
   measure("  of which wasm", files(join(root, "pkg"), ["cognito_confirm_bg.wasm"])),
   measure("cognito-confirm form without the admin feature (user mode only)", ourBuild("target/pkg-form-user")),
-  measure("cognito-confirm form drawn by the Leptos component (feature leptos, as a Leptos app builds it)", ourBuild("target/pkg-form-leptos")),
   headlessSize,
   headlessAdminSize,
   amplifySize,
-  measure("bare Leptos 0.8 form, same build (one input, one button): the floor of a Leptos UI", leptosFloor.map((f) => readFileSync(f))),
+  stackFloorSize,
+  measure("bare Leptos 0.8 form, same build (one input, one button): the floor of any Leptos UI", formFloor.map((f) => readFileSync(f))),
 ];
 
 // ---- timings --------------------------------------------------------------------------------
@@ -233,11 +233,12 @@ const commit = git("rev-parse", "--short", "HEAD") + (git("status", "--porcelain
 let md = `# make bench — ${new Date().toISOString().slice(0, 10)}, commit ${commit}\n\n`;
 md += `## Bytes (deterministic)\n\n| what | raw KB | gzip -9 KB | brotli KB | gzip vs Amplify |\n|---|---:|---:|---:|---:|\n`;
 for (const s of sizes) md += `| ${s.label} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} | ${(s.gzip / amplifySize.gzip).toFixed(2)}× |\n`;
+md += `\nThe form is ${kb(formSize.gzip - stackFloorSize.gzip)} KB gzip above the floor of its stack: its own validation, named errors, retries, Signature V4, the admin mode, the texts, the stylesheet, the custom element and the rest of the form.\n`;
 md += `\n## Headless: the Promise API next to what a hand-rolled form calls (esbuild --minify)\n\n`;
 md += `| what | operations | SecretHash | raw KB | gzip -9 KB | brotli KB | headless vs this (gzip) |\n|---|---|---|---:|---:|---:|---:|\n`;
 md += `| ${headlessSize.label} | 2 of 3 | yes | ${kb(headlessSize.raw)} | ${kb(headlessSize.gzip)} | ${kb(headlessSize.brotli)} | 1.00× |\n`;
 md += `| ${headlessAdminSize.label} | 3 of 3 | yes | ${kb(headlessAdminSize.raw)} | ${kb(headlessAdminSize.gzip)} | ${kb(headlessAdminSize.brotli)} | ${(headlessSize.gzip / headlessAdminSize.gzip).toFixed(2)}× |\n`;
-const floorSize = measure("bare wasm-bindgen Promise API, same build (one call: SecretHash + fetch, no validation, errors or signing): the floor of a Rust headless build", headlessFloor.map((f) => readFileSync(f)));
+const floorSize = measure("floor of the stack without the form: one ConfirmSignUp call (serde-wasm-bindgen, JSON.stringify, gloo-net, base64 SecretHash; no validation, errors or signing)", headlessFloor.map((f) => readFileSync(f)));
 md += `| ${floorSize.label} | 1 of 3 | yes | ${kb(floorSize.raw)} | ${kb(floorSize.gzip)} | ${kb(floorSize.brotli)} | ${(headlessSize.gzip / floorSize.gzip).toFixed(2)}× |\n`;
 for (const [name, label, operations, secretHash] of HEADLESS_PEERS) {
   const s = measure(label, files(headlessPeers, [`${name}.js`]));

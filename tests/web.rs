@@ -855,7 +855,7 @@ async fn requests_are_read_member_by_member_from_javascript_objects() {
         (
             "({ ClientMetadata: { n: 1 } })",
             "ClientMetadata",
-            "ClientMetadata.n must be a string",
+            "ClientMetadata must be an object of strings",
         ),
         ("({ clientid: 'x' })", "request", r#"Did you mean "ClientId"?"#),
         (

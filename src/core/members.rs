@@ -93,7 +93,12 @@ fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
     }
     known
         .iter()
-        .map(|k| (edit_distance(&key.to_lowercase(), &k.to_lowercase()), *k))
+        .map(|k| {
+            (
+                edit_distance(&key.to_ascii_lowercase(), &k.to_ascii_lowercase()),
+                *k,
+            )
+        })
         .filter(|(d, _)| *d <= 2)
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
@@ -122,27 +127,36 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row.last().copied().unwrap_or_default()
 }
 
-/// Deserializes `T` from `deserializer`; a member of the wrong type is a `ValidationError` that
-/// names it (by its path, `AnalyticsMetadata.AnalyticsEndpointId`) and says what it must be,
-/// never what it was: the value may be a secret. `field` names the whole object in errors;
-/// `known` are its members, of which the error's `field` is the one at fault.
-pub fn read<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
-    deserializer: D,
+/// Reads `T`, an object type whose members all have defaults, with `deserialize`: called with
+/// `None` it reads the whole object, with `Some(member)` an object holding only that member. A
+/// member of the wrong type is a `ValidationError` that names it (found by reading the members
+/// one at a time, which only a failed read pays for) and says what it must be, never what it
+/// was: the value may be a secret. `field` names the whole object in errors.
+pub fn read<T: for<'de> Deserialize<'de>, E: std::fmt::Display>(
     field: &'static str,
+    deserialize: impl Fn(Option<&str>) -> Result<T, E>,
 ) -> Result<T, CognitoError> {
-    serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        let known = fields_of::<T>();
-        let top = path.split(['.', '[']).next().unwrap_or_default();
-        let member = known.iter().find(|k| **k == top).copied().unwrap_or(field);
-        let what = if path == "." { field.to_owned() } else { path };
-        CognitoError::validation(member, format!("{what} must be {}", expected(&e.into_inner())))
-    })
+    let whole = match deserialize(None) {
+        Ok(value) => return Ok(value),
+        Err(e) => e,
+    };
+    for member in fields_of::<T>() {
+        if let Err(e) = deserialize(Some(member)) {
+            return Err(CognitoError::validation(
+                member,
+                format!("{member} must be {}", expected(&e)),
+            ));
+        }
+    }
+    Err(CognitoError::validation(
+        field,
+        format!("{field} must be {}", expected(&whole)),
+    ))
 }
 
 /// What a deserializer error says was expected, without the value that was found: serde words
 /// its type errors "invalid type: <found>, expected <what>".
-fn expected(error: &impl std::fmt::Display) -> String {
+pub(crate) fn expected(error: &impl std::fmt::Display) -> String {
     let text = error.to_string();
     match text.rsplit_once(", expected ") {
         Some((_, what)) if what.starts_with("struct ") || what == "a map" => "an object".to_owned(),

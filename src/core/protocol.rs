@@ -2,11 +2,11 @@
 //! order of the API model, which is the order of the JSON body), and [`Request`], a request of
 //! any of them, which the browser shell reads, checks and sends.
 
-use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
-use super::error::CognitoError;
+use super::error::{CognitoError, Text};
 use super::members::{check_keys, fields_of, read};
 use super::secret_hash::secret_hash;
 use super::validate;
@@ -222,8 +222,12 @@ impl<'de> Deserialize<'de> for StringMap {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<StringMap, A::Error> {
                 let mut entries = Vec::new();
-                while let Some(entry) = map.next_entry::<String, String>()? {
-                    entries.push(entry);
+                while let Some((key, value)) = map.next_entry::<String, Text>()? {
+                    // A value that is no string makes the whole object the wrong type.
+                    let value = value
+                        .0
+                        .ok_or_else(|| de::Error::invalid_value(de::Unexpected::Map, &self))?;
+                    entries.push((key, value));
                 }
                 Ok(StringMap(entries))
             }
@@ -309,17 +313,24 @@ impl From<AdminConfirmSignUpRequest> for Request {
 }
 
 impl Request {
-    /// Reads a request of `operation` with AWS member names from `deserializer`. A member of the
-    /// wrong type is a `ValidationError` naming it. Keys the request does not know are not seen
-    /// by every deserializer: [`Request::check_members`] refuses them.
+    /// Reads a request of `operation` with AWS member names. `deserialize` gives a serde
+    /// deserializer of the request object (`None`) or of an object holding only one of its
+    /// members (`Some(member)`), through which a member of the wrong type is named (see
+    /// [`members::read`](super::members::read)). Keys the request does not know are not seen by
+    /// every deserializer: [`Request::check_members`] refuses them.
     pub fn read<'de, D: Deserializer<'de>>(
         operation: Operation,
-        deserializer: D,
+        deserialize: impl Fn(Option<&str>) -> D,
     ) -> Result<Self, CognitoError> {
+        fn typed<'de, T: for<'a> Deserialize<'a>, D: Deserializer<'de>>(
+            deserialize: impl Fn(Option<&str>) -> D,
+        ) -> Result<T, CognitoError> {
+            read("request", |member| T::deserialize(deserialize(member)))
+        }
         Ok(match operation {
-            Operation::ConfirmSignUp => Self::ConfirmSignUp(read(deserializer, "request")?),
-            Operation::ResendConfirmationCode => Self::ResendConfirmationCode(read(deserializer, "request")?),
-            Operation::AdminConfirmSignUp => Self::AdminConfirmSignUp(read(deserializer, "request")?),
+            Operation::ConfirmSignUp => Self::ConfirmSignUp(typed(deserialize)?),
+            Operation::ResendConfirmationCode => Self::ResendConfirmationCode(typed(deserialize)?),
+            Operation::AdminConfirmSignUp => Self::AdminConfirmSignUp(typed(deserialize)?),
         })
     }
 

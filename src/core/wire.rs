@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::endpoint::Endpoint;
 use super::error::{parse_error, CognitoError, ErrorBody};
+use super::members::expected;
 use super::protocol::{CognitoRequest, Request};
 use super::sigv4::{sign_at, Credentials, SignableRequest, SigningParams, SigningTime};
 use super::validate;
@@ -123,13 +124,13 @@ pub fn decode_response<'de, R: CognitoRequest, D: serde::Deserializer<'de>>(
 where
     R::Response: Deserialize<'de>,
 {
-    serde_path_to_error::deserialize(object).map_err(|e| {
+    R::Response::deserialize(object).map_err(|e| {
         CognitoError::invalid_response(
             status,
             format!(
-                "Unexpected {} response: {} is malformed",
+                "Unexpected {} response: a member must be {}",
                 R::OPERATION.name(),
-                e.path()
+                expected(&e)
             ),
         )
     })

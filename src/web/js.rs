@@ -90,7 +90,19 @@ pub(crate) fn read<T: for<'de> Deserialize<'de>>(
     value: &JsValue,
     field: &'static str,
 ) -> Result<T, CognitoError> {
-    members::read(serde_wasm_bindgen::Deserializer::from(value.clone()), field)
+    members::read(field, |member| T::deserialize(deserializer(value, member)))
+}
+
+/// A serde deserializer of `value`, or of an object holding only its `member`.
+fn deserializer(value: &JsValue, member: Option<&str>) -> serde_wasm_bindgen::Deserializer {
+    let Some(member) = member else {
+        return value.clone().into();
+    };
+    let only = Object::new();
+    if let Some(v) = get(value, member) {
+        set(&only, member, &v);
+    }
+    JsValue::from(only).into()
 }
 
 /// `value` as a JavaScript value the way `JSON.parse` would give it: plain objects for structs
@@ -138,5 +150,5 @@ pub(crate) fn read_request(operation: Operation, value: &JsValue) -> Result<Requ
         None => keys(&value),
         Some(member) => get(&value, member).and_then(|v| keys(&v)),
     })?;
-    Request::read(operation, serde_wasm_bindgen::Deserializer::from(value))
+    Request::read(operation, |member| deserializer(&value, member))
 }
