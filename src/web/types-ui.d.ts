@@ -61,9 +61,6 @@ export interface CognitoConfirmSignUpElement extends HTMLElement {
   render(): void;
 }
 
-/** How many forms are mounted on the page (for leak checks). */
-export function mountedCount(): number;
-
 /**
  * Adds a catalogue of texts for `locale` (a BCP 47 tag; its language is what counts). Forms
  * already mounted in that language render again with it, keeping the typed code. The package

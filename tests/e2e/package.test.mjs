@@ -12,6 +12,10 @@ const pkg = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "pkg");
 const HEADLESS = ["confirmSignUp", "resendConfirmationCode", "secretHash"];
 const FORM = [...HEADLESS, "adminConfirmSignUp", "MountHandle", "defineElement", "mount", "registerLocale"];
 const INIT = ["default", "initSync"];
+// Classes that Leptos links through its server functions (wasm-streams' adapters between Rust
+// and JavaScript streams): wasm-bindgen exports them from any Leptos 0.8 CSR module, and the form
+// never calls them. Listed by name, so that any other leak still fails.
+const LEPTOS = ["IntoUnderlyingByteSource", "IntoUnderlyingSink", "IntoUnderlyingSource"];
 
 // The exported names of a module: its `export { a as b, … }` lists and `export function|class`.
 function exportedNames(js) {
@@ -24,8 +28,8 @@ function exportedNames(js) {
 }
 
 const entries = [
-  ["cognito-confirm", "cognito_confirm.js", [...FORM, ...INIT]],
-  ["cognito-confirm/bundler", "bundler/cognito_confirm.js", FORM],
+  ["cognito-confirm", "cognito_confirm.js", [...FORM, ...LEPTOS, ...INIT]],
+  ["cognito-confirm/bundler", "bundler/cognito_confirm.js", [...FORM, ...LEPTOS]],
   ["cognito-confirm/headless", "headless/cognito_confirm.js", [...HEADLESS, ...INIT]],
 ];
 
@@ -33,7 +37,7 @@ for (const [entry, file, expected] of entries) {
   test(`${entry} exports exactly its own API`, () => {
     assert.deepEqual(exportedNames(readFileSync(join(pkg, file), "utf8")), [...expected].sort());
     const dts = readFileSync(join(pkg, file.replace(/\.js$/, ".d.ts")), "utf8");
-    for (const name of expected.filter((n) => !INIT.includes(n))) {
+    for (const name of expected.filter((n) => !INIT.includes(n) && !LEPTOS.includes(n))) {
       assert.match(dts, new RegExp(`export (?:function|class|interface) ${name}\\b`), `${name} is typed`);
     }
     const functions = [...dts.matchAll(/export function ([\w$]+)/g)].map((m) => m[1]);
