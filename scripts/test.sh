@@ -20,6 +20,7 @@ stage() {
 
 stage "bootstrap" scripts/bootstrap.sh
 stage "cargo fmt --check" cargo fmt --all --check
+stage "endpoint rules match the AWS SDK" node scripts/endpoint-rules.mjs --check
 stage "clippy (host)" cargo clippy --all-targets --locked -- -D warnings
 stage "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 stage "clippy (wasm32, headless)" cargo clippy --lib --locked --no-default-features --target wasm32-unknown-unknown -- -D warnings

@@ -985,3 +985,45 @@ async fn a_wrapped_fetch_that_resolves_to_no_response_is_a_network_error() {
     );
     assert!(String::from(error.message()).contains("not a Response"));
 }
+
+#[wasm_bindgen_test]
+fn a_misspelt_mount_option_is_refused_by_name_with_the_likely_one() {
+    let calls = intercept(200, "{}");
+    let target = fresh_target();
+    for (options, says) in [
+        (
+            format!("({{ region: 'eu-west-1', clientID: '{CLIENT_ID}', username: 'alice' }})"),
+            r#""clientID". Did you mean "clientId"?"#,
+        ),
+        (
+            format!("({{ region: 'eu-west-1', clientId: '{CLIENT_ID}', useFIPSEndpoint: true }})"),
+            r#"Did you mean "useFipsEndpoint"?"#,
+        ),
+        (
+            format!("({{ region: 'eu-west-1', clientId: '{CLIENT_ID}', onconfirmed: () => {{}} }})"),
+            r#"Did you mean "onConfirmed"?"#,
+        ),
+    ] {
+        let (field, message) = mount_refused(&target, run_js(&options));
+        assert_eq!(field, "options", "{options}");
+        assert!(message.contains(says), "{options}: {message}");
+    }
+    assert_eq!(target.child_element_count(), 0, "nothing drawn");
+    assert_eq!(calls.length(), 0, "nothing sent");
+}
+
+#[wasm_bindgen_test]
+async fn the_form_sends_to_the_fips_endpoint_when_asked() {
+    let calls = intercept(200, "{}");
+    let (target, _handle) = mount_js("{ useFipsEndpoint: true, code: '123456' }");
+    settle().await;
+    find::<HtmlButtonElement>(&target, "button[type=submit]").click();
+    settle().await;
+    assert_eq!(calls.length(), 1);
+    let url = Reflect::get(&calls.get(0), &"url".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(url, "https://cognito-idp-fips.eu-west-1.amazonaws.com/");
+    assert_eq!(state(&target), "confirmed");
+}

@@ -1,7 +1,113 @@
-//! Where requests go: the regional Cognito endpoint, or an explicit URL checked before use.
+//! Where requests go: the endpoint the AWS SDKs resolve for cognito-idp from a region and the
+//! FIPS and dual-stack flags (every partition), or an explicit URL checked before use.
 
+use super::endpoint_rules::{CONDITIONS, NODES, PARTITIONS, RESULTS, ROOT};
 use super::error::CognitoError;
 use super::validate;
+
+/// What an endpoint is resolved from: the client options of the same names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct EndpointOptions<'a> {
+    /// The AWS region (`eu-west-1`, `cn-north-1`, `us-gov-west-1`, …).
+    pub region: Option<&'a str>,
+    /// An explicit URL, which wins over the region.
+    pub endpoint: Option<&'a str>,
+    /// The region's FIPS endpoint. Defaults to false.
+    pub use_fips_endpoint: bool,
+    /// The region's dual-stack (IPv6) endpoint. Defaults to false.
+    pub use_dualstack_endpoint: bool,
+}
+
+/// An AWS partition (generated in `endpoint_rules.rs`).
+#[derive(Debug)]
+pub(super) struct Partition {
+    pub name: &'static str,
+    pub dns_suffix: &'static str,
+    pub dual_stack_dns_suffix: &'static str,
+    pub supports_fips: bool,
+    pub supports_dual_stack: bool,
+    pub regions: &'static [&'static str],
+    pub region_prefixes: &'static [&'static str],
+}
+
+/// A condition of the endpoint rule set.
+#[derive(Debug)]
+pub(super) enum Condition {
+    EndpointSet,
+    RegionSet,
+    /// Finds the region's partition (always true: unknown regions are in `aws`).
+    Partition,
+    UseFips,
+    UseDualStack,
+    PartitionSupportsFips,
+    PartitionSupportsDualStack,
+    PartitionNameIs(&'static str),
+    RegionIs(&'static str),
+}
+
+/// An outcome of the endpoint rule set.
+#[derive(Debug)]
+pub(super) enum Outcome {
+    NoEndpoint,
+    Error(&'static str),
+    CustomEndpoint,
+    /// A URL template with `{Region}`, `{PartitionResult#dnsSuffix}` and
+    /// `{PartitionResult#dualStackDnsSuffix}`.
+    Url(&'static str),
+}
+
+/// The partition of `region`, as the AWS SDKs find it.
+fn partition(region: &str) -> &'static Partition {
+    let listed = PARTITIONS.iter().find(|p| p.regions.contains(&region));
+    let matched = || {
+        PARTITIONS.iter().find(|p| {
+            p.region_prefixes.iter().any(|prefix| {
+                region.strip_prefix(prefix).is_some_and(|rest| {
+                    let (word, digits) = rest.rsplit_once('-').unwrap_or(("", ""));
+                    !word.is_empty()
+                        && word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                        && !digits.is_empty()
+                        && digits.bytes().all(|b| b.is_ascii_digit())
+                })
+            })
+        })
+    };
+    #[allow(clippy::indexing_slicing)] // the generator puts `aws` first
+    listed.or_else(matched).unwrap_or(&PARTITIONS[0])
+}
+
+/// Walks the rule set's decision diagram for `options`: each node is `[condition, high, low]`;
+/// a reference `n > 1` is node `n - 1` (negative: the condition's answer negated), `±1` is no
+/// endpoint, and `RESULT + i` is outcome `i`.
+fn decide(options: &EndpointOptions, partition: &Partition) -> &'static Outcome {
+    const RESULT: i32 = 100_000_000;
+    let mut at = ROOT;
+    while at != 1 && at != -1 && at < RESULT {
+        let node = 3 * (at.unsigned_abs() as usize - 1);
+        let (Some(&condition), Some(&high), Some(&low)) =
+            (NODES.get(node), NODES.get(node + 1), NODES.get(node + 2))
+        else {
+            return &Outcome::NoEndpoint;
+        };
+        let holds = match CONDITIONS.get(condition as usize) {
+            Some(Condition::EndpointSet) => options.endpoint.is_some(),
+            Some(Condition::RegionSet) => options.region.is_some(),
+            Some(Condition::Partition) => true,
+            Some(Condition::UseFips) => options.use_fips_endpoint,
+            Some(Condition::UseDualStack) => options.use_dualstack_endpoint,
+            Some(Condition::PartitionSupportsFips) => partition.supports_fips,
+            Some(Condition::PartitionSupportsDualStack) => partition.supports_dual_stack,
+            Some(Condition::PartitionNameIs(name)) => partition.name == *name,
+            Some(Condition::RegionIs(region)) => options.region == Some(*region),
+            None => return &Outcome::NoEndpoint,
+        };
+        at = if (at >= 0) == holds { high } else { low };
+    }
+    usize::try_from(at - RESULT)
+        .ok()
+        .and_then(|i| RESULTS.get(i))
+        .unwrap_or(&Outcome::NoEndpoint)
+}
 
 /// Where requests go: `https://cognito-idp.{region}.amazonaws.com/` or an explicit URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -12,10 +118,56 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
-    /// The regional Cognito endpoint. The region must look like an AWS region.
+    /// The regional Cognito endpoint, as the AWS SDKs resolve it. The region must look like an
+    /// AWS region.
     pub fn for_region(region: &str) -> Result<Self, CognitoError> {
-        validate::region(region)?;
-        Self::parse(&["https://cognito-idp.", region, ".amazonaws.com/"].concat())
+        Self::resolve(&EndpointOptions {
+            region: Some(region),
+            ..Default::default()
+        })
+    }
+
+    /// The endpoint for `options`, exactly as the cognito-idp endpoint rule set of the AWS SDKs
+    /// resolves it: an explicit `endpoint` (refused together with FIPS or dual-stack), else the
+    /// region's host in its partition (`amazonaws.com`, `amazonaws.com.cn`, `amazonaws.eu`, the
+    /// ISO partitions), FIPS and dual-stack host names included.
+    pub fn resolve(options: &EndpointOptions) -> Result<Self, CognitoError> {
+        if let Some(region) = options.region {
+            validate::region(region)?;
+        }
+        let partition = partition(options.region.unwrap_or_default());
+        match decide(options, partition) {
+            Outcome::CustomEndpoint => Self::parse(options.endpoint.unwrap_or_default()),
+            Outcome::Url(template) => {
+                let region = options.region.unwrap_or_default();
+                let url = template
+                    .replace("{Region}", region)
+                    .replace("{PartitionResult#dnsSuffix}", partition.dns_suffix)
+                    .replace(
+                        "{PartitionResult#dualStackDnsSuffix}",
+                        partition.dual_stack_dns_suffix,
+                    );
+                Self::parse(&url)
+            }
+            Outcome::Error(why) => {
+                let field = if options.endpoint.is_some() {
+                    "endpoint"
+                } else if options.region.is_none() {
+                    "region"
+                } else if options.use_fips_endpoint {
+                    "useFipsEndpoint"
+                } else {
+                    "useDualstackEndpoint"
+                };
+                let message = if options.region.is_none() && options.endpoint.is_none() {
+                    "region (or endpoint) is required".to_owned()
+                } else {
+                    (*why).to_owned()
+                };
+                Err(CognitoError::validation(field, message))
+            }
+            Outcome::NoEndpoint => Err(CognitoError::validation("region", "no endpoint for this region")),
+        }
     }
 
     /// An explicit URL. `https` always; plain `http` only to a loopback host (a local

@@ -15,9 +15,11 @@ const ATTRIBUTES = {
   "auto-submit-length": "autoSubmitLength",
   "prefill-from-url": "prefillFromUrl",
   "web-otp": "webOtp",
+  "use-fips-endpoint": "useFipsEndpoint",
+  "use-dualstack-endpoint": "useDualstackEndpoint",
 };
 const NUMBERS = new Set(["resendCooldownSeconds", "timeoutMs", "autoSubmitLength"]);
-const BOOLEANS = new Set(["prefillFromUrl", "webOtp"]);
+const BOOLEANS = new Set(["prefillFromUrl", "webOtp", "useFipsEndpoint", "useDualstackEndpoint"]);
 // Set as properties only: secrets, providers, credentials and objects never go in attributes.
 const PROPERTIES = ["clientSecret", "secretHash", "credentials", "messages", "clientMetadata", "encodedData"];
 const SECRET_PROPERTIES = new Set(["clientSecret", "credentials"]);

@@ -12,9 +12,9 @@ use wasm_bindgen_futures::JsFuture;
 use serde::Deserialize;
 
 use super::js;
-use crate::core::is_loopback;
 use crate::core::members;
 use crate::core::wire::{decode_response, read_answer};
+use crate::core::{is_loopback, EndpointOptions};
 use crate::core::{
     sign_request, CognitoError, CognitoRequest, Credentials, Endpoint, HttpRequest, Operation, Request,
     Secret, SigningTime,
@@ -75,6 +75,8 @@ pub(crate) struct ClientOptions {
     secret_hash: JsValue,
     credentials: Option<CredentialsOptions>,
     timeout_ms: Option<f64>,
+    use_fips_endpoint: Option<bool>,
+    use_dualstack_endpoint: Option<bool>,
 }
 
 /// `credentials`: AWS keys for `AdminConfirmSignUp`.
@@ -173,16 +175,12 @@ impl Client {
     /// Reads the client options from a snapshot of the caller's object (see
     /// [`ClientOptions::read`]).
     pub(crate) fn from_options(options: ClientOptions) -> Result<Self, CognitoError> {
-        let endpoint = match (&options.endpoint, &options.region) {
-            (Some(url), _) => Endpoint::parse(url)?,
-            (None, Some(region)) => Endpoint::for_region(region)?,
-            (None, None) => {
-                return Err(CognitoError::validation(
-                    "region",
-                    "region (or endpoint) is required",
-                ));
-            }
-        };
+        let endpoint = Endpoint::resolve(&EndpointOptions {
+            region: options.region.as_deref(),
+            endpoint: options.endpoint.as_deref(),
+            use_fips_endpoint: options.use_fips_endpoint.unwrap_or(false),
+            use_dualstack_endpoint: options.use_dualstack_endpoint.unwrap_or(false),
+        })?;
         let provider = options.secret_hash;
         let secret_hash = if let Some(provider) = provider.dyn_ref::<Function>() {
             SecretHashSource::Provider(provider.clone())

@@ -47,7 +47,7 @@ export function defineElement(tagName?: string): CustomElementConstructor;
 /**
  * The custom element. Attributes: region, endpoint, client-id, username, user-pool-id, code,
  * mode, locale, resend-cooldown-seconds, timeout-ms, auto-submit-length, prefill-from-url,
- * web-otp. Properties (never attributes): clientSecret, secretHash, credentials, messages,
+ * web-otp, use-fips-endpoint, use-dualstack-endpoint. Properties (never attributes): clientSecret, secretHash, credentials, messages,
  * clientMetadata, encodedData. Events (bubbling, composed): "confirmed", "code-resent",
  * "confirm-error" with the response or error as `detail`.
  */

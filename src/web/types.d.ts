@@ -10,6 +10,10 @@ export interface ClientOptions {
   secretHash?: (username: string, clientId: string) => string | Promise<string>;
   /** Per-attempt timeout in milliseconds. Defaults to 10000. */
   timeoutMs?: number;
+  /** The region's FIPS endpoint, as the AWS SDKs resolve it. Not with `endpoint`. Defaults to false. */
+  useFipsEndpoint?: boolean;
+  /** The region's dual-stack (IPv6) endpoint, as the AWS SDKs resolve it. Not with `endpoint`. Defaults to false. */
+  useDualstackEndpoint?: boolean;
 }
 
 export interface AnalyticsMetadata { AnalyticsEndpointId?: string }

@@ -174,3 +174,34 @@ test("prefill-from-url takes the username and code from the page URL and confirm
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("use-fips-endpoint and use-dualstack-endpoint pick the region's endpoint as the AWS SDKs do", async () => {
+  const { page, context, problems } = await newPage(browser);
+  const requested = [];
+  await page.route(/^https:\/\//, (route) => {
+    const headers = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "*", "Content-Type": "application/x-amz-json-1.1" };
+    if (route.request().method() === "OPTIONS") return route.fulfill({ status: 204, headers });
+    requested.push(route.request().url());
+    return route.fulfill({ status: 200, headers, body: "{}" });
+  });
+  await page.goto(`${server.url}test/blank.html`);
+  await page.evaluate(async () => {
+    const cc = await import("/pkg/cognito_confirm.js");
+    await cc.default();
+    cc.defineElement();
+    document.getElementById("app").innerHTML =
+      `<cognito-confirm-sign-up region="cn-north-1" client-id="7example1client2id3" username="lin" code="123456" use-fips-endpoint use-dualstack-endpoint></cognito-confirm-sign-up>`;
+  });
+  await page.getByRole("button", { name: "Confirm", exact: true }).click();
+  await page.locator('.cognito-confirm[data-state="confirmed"]').waitFor();
+  assert.deepEqual(requested, ["https://cognito-idp-fips.cn-north-1.api.amazonwebservices.com.cn/"]);
+  // With an explicit endpoint the flags are refused by name, as the AWS SDKs refuse them.
+  const error = await page.evaluate(() => new Promise((resolve) => {
+    const element = document.querySelector("cognito-confirm-sign-up");
+    element.addEventListener("confirm-error", (e) => resolve(`${e.detail.name} ${e.detail.field}`), { once: true });
+    element.setAttribute("endpoint", "https://proxy.example.com/");
+  }));
+  assert.equal(error, "ValidationError endpoint");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -134,3 +134,56 @@ for (const [entry, module, its] of entries) for (const c of its) {
     }
   });
 }
+
+// Endpoints: for regions of several partitions, with the FIPS and dual-stack options, the URL
+// the browser requests is the one the AWS SDK's own endpoint provider resolves. The requests are
+// intercepted in the page (nothing leaves the machine) and answered as Cognito would.
+test("the browser requests the URL the AWS SDK v3 resolves, in every partition and flag", async () => {
+  const { page: p, context: ctx } = await newPage(browser);
+  const requested = [];
+  await p.route(/^https:\/\//, (route) => {
+    const headers = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "*", "Content-Type": "application/x-amz-json-1.1" };
+    if (route.request().method() === "OPTIONS") return route.fulfill({ status: 204, headers });
+    requested.push(route.request().url());
+    return route.fulfill({ status: 200, headers, body: "{}" });
+  });
+  await p.goto(`${pages.url}test/blank.html`);
+  const resolve = new CognitoIdentityProviderClient({ region: "us-east-1" }).config.endpointProvider;
+  const regions = ["eu-west-1", "us-east-1", "cn-north-1", "us-gov-west-1", "eusc-de-east-1", "us-iso-east-1", "us-isob-east-1"];
+  for (const region of regions) for (const useFipsEndpoint of [false, true]) for (const useDualstackEndpoint of [false, true]) {
+    const expected = resolve({ Region: region, UseFIPS: useFipsEndpoint, UseDualStack: useDualstackEndpoint }).url.href;
+    await p.evaluate(async (options) => {
+      const mod = await import("/pkg/headless/cognito_confirm.js");
+      await mod.default();
+      await mod.confirmSignUp({ ClientId: "7example1client2id3", Username: "alice", ConfirmationCode: "123456" }, options);
+    }, { region, useFipsEndpoint, useDualstackEndpoint });
+    assert.equal(requested.at(-1), expected, `${region} fips=${useFipsEndpoint} dualstack=${useDualstackEndpoint}`);
+  }
+  assert.equal(requested.length, regions.length * 4, "one request each");
+  // Refused before anything is sent: a custom endpoint with either flag, and a misspelt option.
+  const refused = await p.evaluate(async () => {
+    const mod = await import("/pkg/headless/cognito_confirm.js");
+    const request = { ClientId: "7example1client2id3", Username: "alice", ConfirmationCode: "123456" };
+    const out = [];
+    for (const options of [
+      { endpoint: "https://proxy.example.com/", useFipsEndpoint: true },
+      { endpoint: "https://proxy.example.com/", useDualstackEndpoint: true },
+      { region: "eu-west-1", useFIPSEndpoint: true },
+    ]) {
+      try {
+        await mod.confirmSignUp(request, options);
+        out.push("sent");
+      } catch (e) {
+        out.push(`${e.name} ${e.field}: ${e.message}`);
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(refused.slice(0, 2), [
+    "ValidationError endpoint: Invalid Configuration: FIPS and custom endpoint are not supported",
+    "ValidationError endpoint: Invalid Configuration: Dualstack and custom endpoint are not supported",
+  ]);
+  assert.match(refused[2], /^ValidationError options: .*"useFIPSEndpoint".*Did you mean "useFipsEndpoint"\?/);
+  assert.equal(requested.length, regions.length * 4, "nothing sent for refused options");
+  await ctx.close();
+});
