@@ -20,11 +20,20 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "the wasm32-unknown-unknown target" rustup target add wasm32-unknown-unknown
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+# The three browser engines the tests run in, from Debian's packages: Chromium with its driver,
+# Firefox ESR, and WebKitGTK's MiniBrowser with WebKitWebDriver (which needs a display: Xvfb).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+  || ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null || ! command -v Xvfb >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   step "Debian's package lists" apt-get update -qq
-  step "Debian's chromium and chromium-driver" \
-    sh -c 'apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null' 
+  step "Debian's chromium, chromium-driver, firefox-esr, webkit2gtk-driver and xvfb" \
+    sh -c 'apt-get install -y -qq --no-install-recommends chromium chromium-driver firefox-esr webkit2gtk-driver xvfb >/dev/null'
+fi
+
+# geckodriver, which drives Firefox over WebDriver, from crates.io.
+GECKODRIVER_VERSION=0.37.1
+if ! geckodriver --version 2>/dev/null | grep -q "^geckodriver ${GECKODRIVER_VERSION}\b"; then
+  step "geckodriver ${GECKODRIVER_VERSION}" cargo install geckodriver --version "${GECKODRIVER_VERSION}" --locked --quiet
 fi
 
 if ! wasm-pack --version 2>/dev/null | grep -q " ${WASM_PACK_VERSION}\$"; then
