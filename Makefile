@@ -27,6 +27,7 @@ test-host: bootstrap
 test-browser: bootstrap
 	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome --mode no-install
 	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome --mode no-install -- --no-default-features --features ui,locales --test web
+	GECKODRIVER=$$(command -v geckodriver) wasm-pack test --headless --firefox --mode no-install
 
 test-e2e: pack
 	node --test tests/e2e/

@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+export GECKODRIVER=${GECKODRIVER:-$(command -v geckodriver || echo "$HOME/.cargo/bin/geckodriver")}
 export CARGO_TERM_COLOR=never
 
 summary=()
@@ -30,10 +31,11 @@ stage "cargo deny (licenses, bans, sources)" cargo deny --offline check licenses
 stage "cargo test (host)" cargo test --locked
 stage "fuzz (brief)" scripts/fuzz.sh 200000
 stage "wasm-pack test (Chrome)" wasm-pack test --headless --chrome --mode no-install
+stage "wasm-pack test (Firefox)" wasm-pack test --headless --firefox --mode no-install
 stage "wasm-pack test (Chrome, form without admin)" wasm-pack test --headless --chrome --mode no-install -- --no-default-features --features ui,locales --test web
 stage "build pkg/ (form, bundler, headless) + npm pack" scripts/pack.sh
 stage "byte budgets" node scripts/size-budget.mjs
-stage "end-to-end (node --test)" node --test tests/e2e/
+stage "end-to-end (node --test; Chromium, Firefox, WebKit)" node --test tests/e2e/
 
 printf '\n=== stage times\n'
 printf '%s\n' "${summary[@]}"

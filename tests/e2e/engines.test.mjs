@@ -82,7 +82,6 @@ const expose = (page) => page.evaluate(() => new Promise((resolve, reject) => {
   document.head.append(script);
 }));
 
-const state = (page) => page.evaluate(() => document.querySelector(".cognito-confirm").dataset.state);
 const text = (page, selector) => page.evaluate((s) => document.querySelector(s).textContent, selector);
 
 for (const name of ENGINES) {
@@ -92,20 +91,21 @@ for (const name of ENGINES) {
       await page.evaluate(() => {
         window.violations = [];
         document.addEventListener("securitypolicyviolation", (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
-    await page.press(TAB);
-    assert.equal(await page.evaluate(() => document.activeElement.name), "code", "the first Tab reaches the code");
-    await page.press([...code, ENTER].join(""));
-    await page.waitFor(() => document.querySelector(".cognito-confirm").dataset.state === "confirmed");
-    assert.equal(await userStatus(cognito.endpoint, pool.poolId, `kb-${name}`), "CONFIRMED");
-    assert.match(await text(page, "[role=status]"), /confirmed/i);
-    const checks = await page.evaluate(() => ({
-      violations: window.violations,
-      // The adopted stylesheet applies although inline <style> is forbidden.
-      border: getComputedStyle(document.querySelector(".cognito-confirm")).borderTopStyle,
-      focused: document.activeElement.getAttribute("role"),
-    }));
-    assert.deepEqual(checks, { violations: [], border: "solid", focused: "status" });
+      });
+      await page.press(TAB);
+      assert.equal(await page.evaluate(() => document.activeElement.name), "code", "the first Tab reaches the code");
+      await page.press([...code, ENTER].join(""));
+      await page.waitFor(() => document.querySelector(".cognito-confirm").dataset.state === "confirmed");
+      assert.equal(await userStatus(cognito.endpoint, pool.poolId, `kb-${name}`), "CONFIRMED");
+      assert.match(await text(page, "[role=status]"), /confirmed/i);
+      // Focus moves to the success message once it is drawn.
+      await page.waitFor(() => document.activeElement?.getAttribute("role") === "status");
+      const checks = await page.evaluate(() => ({
+        violations: window.violations,
+        // The adopted stylesheet applies although inline <style> is forbidden.
+        border: getComputedStyle(document.querySelector(".cognito-confirm")).borderTopStyle,
+      }));
+      assert.deepEqual(checks, { violations: [], border: "solid" });
     }, { "Content-Security-Policy": CSP });
   });
 
@@ -159,19 +159,18 @@ for (const name of ENGINES) {
         window.events = [];
         for (const type of ["confirmed", "code-resent", "confirm-error"]) document.addEventListener(type, (e) => window.events.push([type, e.detail?.name ?? null]));
         document.getElementById("app").innerHTML = `<cognito-confirm-sign-up endpoint="${endpoint}" client-id="${clientId}" username="${username}"></cognito-confirm-sign-up>`;
-    }, { endpoint: `${server.url}cognito/`, clientId: pool.clientId, username: `el-${name}` });
-    await page.waitFor(() => document.querySelector("cognito-confirm-sign-up")?.shadowRoot?.querySelector(".cognito-confirm"));
-    const input = "cognito-confirm-sign-up >>> input[name=code]";
-    const submit = "cognito-confirm-sign-up >>> button[type=submit]";
-    await page.type(input, "0");
-    await page.click(submit);
-    await page.waitFor(() => window.events.length === 1);
-    await page.evaluate(() => { document.querySelector("cognito-confirm-sign-up").shadowRoot.querySelector("input[name=code]").value = ""; });
-    await page.type(input, code);
-    await page.click(submit);
-    await page.waitFor(() => window.events.length === 2);
-    assert.deepEqual(await page.evaluate(() => window.events), [["confirm-error", "CodeMismatchException"], ["confirmed", null]]);
-    assert.equal(await userStatus(cognito.endpoint, pool.poolId, `el-${name}`), "CONFIRMED");
+      }, { endpoint: `${server.url}cognito/`, clientId: pool.clientId, username: `el-${name}` });
+      await page.waitFor(() => document.querySelector("cognito-confirm-sign-up")?.shadowRoot?.querySelector(".cognito-confirm"));
+      const input = "cognito-confirm-sign-up >>> input[name=code]";
+      const submit = "cognito-confirm-sign-up >>> button[type=submit]";
+      await page.type(input, "0");
+      await page.click(submit);
+      await page.waitFor(() => window.events.length === 1);
+      await page.fill(input, code);
+      await page.click(submit);
+      await page.waitFor(() => window.events.length === 2);
+      assert.deepEqual(await page.evaluate(() => window.events), [["confirm-error", "CodeMismatchException"], ["confirmed", null]]);
+      assert.equal(await userStatus(cognito.endpoint, pool.poolId, `el-${name}`), "CONFIRMED");
     });
   });
 
@@ -190,14 +189,14 @@ for (const name of ENGINES) {
           timeout: await outcome(cc.confirmSignUp(request, { endpoint: `${faults}hang`, timeoutMs: 300 })),
           html500: await outcome(cc.confirmSignUp(request, { endpoint: `${faults}html500` })),
         };
-    }, { endpoint: `${server.url}cognito/`, clientId: pool.clientId, username: `api-${name}`, code, faults: faults.url });
-    assert.deepEqual(results, {
-      confirmed: ["ok", "{}"],
-      offline: ["NetworkError", "network", 0, true],
-      timeout: ["TimeoutError", "timeout", 0, true],
-      html500: ["InvalidResponseError", "invalid-response", 500, true],
-    });
-    assert.equal(await userStatus(cognito.endpoint, pool.poolId, `api-${name}`), "CONFIRMED");
+      }, { endpoint: `${server.url}cognito/`, clientId: pool.clientId, username: `api-${name}`, code, faults: faults.url });
+      assert.deepEqual(results, {
+        confirmed: ["ok", "{}"],
+        offline: ["NetworkError", "network", 0, true],
+        timeout: ["TimeoutError", "timeout", 0, true],
+        html500: ["InvalidResponseError", "invalid-response", 500, true],
+      });
+      assert.equal(await userStatus(cognito.endpoint, pool.poolId, `api-${name}`), "CONFIRMED");
     });
   });
 }
