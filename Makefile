@@ -32,7 +32,7 @@ test-browser: bootstrap
 test-e2e: pack
 	node --test tests/e2e/
 
-screenshots: build
+screenshots: pack
 	node scripts/screenshots.mjs screenshots
 
 bench: build

@@ -1,8 +1,11 @@
-// `make screenshots`: the form in idle, error, resent and confirmed states, light and dark,
-// written to screenshots/ for a person to look at. Cognito's answers are intercepted.
-import { mkdirSync } from "node:fs";
+// `make screenshots`: the form in idle, error, resent and confirmed states, light and dark, in
+// Chromium (Cognito's answers intercepted), and the same states in Firefox and WebKit (answered
+// by a loopback stand-in), written to screenshots/ for a person to look at side by side.
+import { mkdirSync, writeFileSync } from "node:fs";
 import { startDevServer } from "../tests/e2e/support/dev-server.mjs";
+import { startCaptureServer } from "../tests/e2e/support/capture-server.mjs";
 import { launch, newPage } from "../tests/e2e/support/browser.mjs";
+import { startEngine } from "../tests/e2e/support/engines.mjs";
 
 const out = process.argv[2] ?? "screenshots";
 mkdirSync(out, { recursive: true });
@@ -58,8 +61,51 @@ try {
       await context.close();
     }
   }
+  for (const name of ["firefox", "webkit"]) await engineShots(name);
   console.log(`screenshots written to ${out}/`);
 } finally {
   await browser.close();
   await server.stop();
+}
+
+/** The four states in `name` ("firefox" or "webkit"), light, as `<name>-<state>.png`. */
+async function engineShots(name) {
+  const cognito = await startCaptureServer({
+    ConfirmSignUp: [400, { __type: "CodeMismatchException", message: "Invalid verification code provided, please try again." }],
+    ResendConfirmationCode: [200, { CodeDeliveryDetails: { Destination: "a***@e***.com", DeliveryMedium: "EMAIL", AttributeName: "email" } }],
+  });
+  const engine = await startEngine(name);
+  try {
+    const page = await engine.newPage();
+    await page.goto(`${server.url}test/blank.html`);
+    await page.evaluate((endpoint) => new Promise((resolve) => {
+      // The package loaded by the page itself (see tests/e2e/pages/expose.js).
+      addEventListener("cc-ready", () => {
+        window.cc.mount("#app", { endpoint, clientId: "7example1client2id3", username: "alice" });
+        resolve();
+      }, { once: true });
+      const script = document.createElement("script");
+      script.type = "module";
+      script.src = "/test/expose.js";
+      document.head.append(script);
+    }), cognito.url);
+    const shot = async (state) => writeFileSync(`${out}/${name}-${state}.png`, await page.screenshot());
+    const inState = (state) => page.waitFor((s) => document.querySelector(".cognito-confirm")?.dataset.state === s, state);
+    await inState("idle");
+    await shot("idle");
+    await page.type("input[name=code]", "123456");
+    await page.click("button[type=submit]");
+    await inState("error");
+    await shot("error");
+    await page.click(".cognito-confirm__resend");
+    await page.waitFor(() => document.querySelector(".cognito-confirm__countdown").textContent !== "");
+    await shot("resent");
+    cognito.answers.ConfirmSignUp = [200, {}];
+    await page.click("button[type=submit]");
+    await inState("confirmed");
+    await shot("confirmed");
+  } finally {
+    await engine.stop();
+    await cognito.stop();
+  }
 }

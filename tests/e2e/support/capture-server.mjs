@@ -28,6 +28,8 @@ export async function startCaptureServer(answers = {}) {
   return {
     url,
     requests,
+    /** The canned answers, by operation; a test may change them between requests. */
+    answers,
     stop: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }),
   };
 }
