@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { startDevServer } from "../tests/e2e/support/dev-server.mjs";
 import { startCaptureServer } from "../tests/e2e/support/capture-server.mjs";
 import { launch, newPage } from "../tests/e2e/support/browser.mjs";
-import { startEngine } from "../tests/e2e/support/engines.mjs";
+import { exposePackage, startEngine } from "../tests/e2e/support/engines.mjs";
 
 const out = process.argv[2] ?? "screenshots";
 mkdirSync(out, { recursive: true });
@@ -78,17 +78,10 @@ async function engineShots(name) {
   try {
     const page = await engine.newPage();
     await page.goto(`${server.url}test/blank.html`);
-    await page.evaluate((endpoint) => new Promise((resolve) => {
-      // The package loaded by the page itself (see tests/e2e/pages/expose.js).
-      addEventListener("cc-ready", () => {
-        window.cc.mount("#app", { endpoint, clientId: "7example1client2id3", username: "alice" });
-        resolve();
-      }, { once: true });
-      const script = document.createElement("script");
-      script.type = "module";
-      script.src = "/test/expose.js";
-      document.head.append(script);
-    }), cognito.url);
+    await exposePackage(page);
+    await page.evaluate((endpoint) => {
+      window.cc.mount("#app", { endpoint, clientId: "7example1client2id3", username: "alice" });
+    }, cognito.url);
     const shot = async (state) => writeFileSync(`${out}/${name}-${state}.png`, await page.screenshot());
     const inState = (state) => page.waitFor((s) => document.querySelector(".cognito-confirm")?.dataset.state === s, state);
     await inState("idle");

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { signUp, userStatus } from "./support/cognito-local.mjs";
-import { newPage } from "./support/browser.mjs";
+import { newPage, answerHttpsAsCognito } from "./support/browser.mjs";
 import { useStack } from "./support/stack.mjs";
 
 let cognito, pool, server, browser;
@@ -177,13 +177,7 @@ test("prefill-from-url takes the username and code from the page URL and confirm
 
 test("use-fips-endpoint and use-dualstack-endpoint pick the region's endpoint as the AWS SDKs do", async () => {
   const { page, context, problems } = await newPage(browser);
-  const requested = [];
-  await page.route(/^https:\/\//, (route) => {
-    const headers = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "*", "Content-Type": "application/x-amz-json-1.1" };
-    if (route.request().method() === "OPTIONS") return route.fulfill({ status: 204, headers });
-    requested.push(route.request().url());
-    return route.fulfill({ status: 200, headers, body: "{}" });
-  });
+  const requested = await answerHttpsAsCognito(page);
   await page.goto(`${server.url}test/blank.html`);
   await page.evaluate(async () => {
     const cc = await import("/pkg/cognito_confirm.js");

@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { signUp, userStatus, storedUser, startCognitoLocal, createPool } from "./support/cognito-local.mjs";
 import { startDevServer } from "./support/dev-server.mjs";
-import { ENGINES, startEngine } from "./support/engines.mjs";
+import { ENGINES, exposePackage, startEngine } from "./support/engines.mjs";
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const TAB = "\uE004";
@@ -69,18 +69,6 @@ async function withPage(name, username, flow, headers = {}) {
     await server.stop();
   }
 }
-
-/** Loads the package into the page itself (tests/e2e/pages/expose.js): `window.cc` and
- * `window.ccHeadless`. */
-const expose = (page) => page.evaluate(() => new Promise((resolve, reject) => {
-  if (window.cc) return resolve();
-  addEventListener("cc-ready", () => resolve(), { once: true });
-  const script = document.createElement("script");
-  script.type = "module";
-  script.src = "/test/expose.js";
-  script.onerror = () => reject(new Error("expose.js did not load"));
-  document.head.append(script);
-}));
 
 const text = (page, selector) => page.evaluate((s) => document.querySelector(s).textContent, selector);
 
@@ -153,7 +141,7 @@ for (const name of ENGINES) {
   test(`${name}: the custom element confirms and dispatches its events`, async () => {
     const code = await signUp(cognito, pool, `el-${name}`);
     await withPage(name, `el-${name}`, async ({ page, server }) => {
-      await expose(page);
+      await exposePackage(page);
       await page.evaluate(({ endpoint, clientId, username }) => {
         window.cc.defineElement();
         window.events = [];
@@ -177,7 +165,7 @@ for (const name of ENGINES) {
   test(`${name}: the headless API confirms a real user and names faults`, async () => {
     const code = await signUp(cognito, pool, `api-${name}`);
     await withPage(name, `api-${name}`, async ({ page, server }) => {
-      await expose(page);
+      await exposePackage(page);
       const results = await page.evaluate(async ({ endpoint, clientId, username, code, faults }) => {
         const cc = window.ccHeadless;
         const request = { ClientId: clientId, Username: username, ConfirmationCode: code };

@@ -12,7 +12,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { startCaptureServer } from "./support/capture-server.mjs";
 import { startDevServer } from "./support/dev-server.mjs";
-import { launch, newPage } from "./support/browser.mjs";
+import { launch, newPage, answerHttpsAsCognito } from "./support/browser.mjs";
 
 const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", sessionToken: "TOKEN" };
 const common = {
@@ -140,13 +140,7 @@ for (const [entry, module, its] of entries) for (const c of its) {
 // intercepted in the page (nothing leaves the machine) and answered as Cognito would.
 test("the browser requests the URL the AWS SDK v3 resolves, in every partition and flag", async () => {
   const { page: p, context: ctx } = await newPage(browser);
-  const requested = [];
-  await p.route(/^https:\/\//, (route) => {
-    const headers = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "*", "Content-Type": "application/x-amz-json-1.1" };
-    if (route.request().method() === "OPTIONS") return route.fulfill({ status: 204, headers });
-    requested.push(route.request().url());
-    return route.fulfill({ status: 200, headers, body: "{}" });
-  });
+  const requested = await answerHttpsAsCognito(p);
   await p.goto(`${pages.url}test/blank.html`);
   const resolve = new CognitoIdentityProviderClient({ region: "us-east-1" }).config.endpointProvider;
   const regions = ["eu-west-1", "us-east-1", "cn-north-1", "us-gov-west-1", "eusc-de-east-1", "us-iso-east-1", "us-isob-east-1"];

@@ -33,3 +33,18 @@ export async function newPage(browser, { colorScheme = "light", locale = "en-US"
   });
   return { page, context, problems };
 }
+
+/**
+ * Answers every https request of `page` as Cognito answers a successful call (`{}`, with CORS
+ * headers), in the page: nothing leaves the machine. Returns the URLs requested, in order.
+ */
+export async function answerHttpsAsCognito(page) {
+  const requested = [];
+  await page.route(/^https:\/\//, (route) => {
+    const headers = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "*", "Content-Type": "application/x-amz-json-1.1" };
+    if (route.request().method() === "OPTIONS") return route.fulfill({ status: 204, headers });
+    requested.push(route.request().url());
+    return route.fulfill({ status: 200, headers, body: "{}" });
+  });
+  return requested;
+}

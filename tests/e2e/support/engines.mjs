@@ -222,3 +222,17 @@ export async function startEngine(engine) {
     },
   };
 }
+
+/** Loads the package into the page itself (tests/e2e/pages/expose.js, served at /test/): the
+ * root as `window.cc`, the headless entry as `window.ccHeadless`. */
+export function exposePackage(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    if (window.cc) return resolve();
+    addEventListener("cc-ready", () => resolve(), { once: true });
+    const script = document.createElement("script");
+    script.type = "module";
+    script.src = "/test/expose.js";
+    script.onerror = () => reject(new Error("expose.js did not load"));
+    document.head.append(script);
+  }));
+}
