@@ -21,10 +21,10 @@ use crate::core::{
 };
 
 /// Whether this build signs (`AdminConfirmSignUp`): the cargo feature `admin`. Where it is
-/// false, the signing code below is compiled but unreachable, and leaves the module. The tests of
-/// it stand where that code is used (signing, re-signing after a skew): one test where `send`
-/// decides to sign leaves it all in the headless build (measured: about 4 KB gzip more), as the
-/// compiler does not carry that decision into the async body.
+/// false, the signing code below is compiled but unreachable, and leaves the module. It is
+/// tested where that code is used (signing, re-signing after a skew) rather than once in `send`:
+/// the compiler does not carry a decision made there into the async body, and the signing code
+/// would stay in the headless build.
 pub(crate) const SIGNS: bool = cfg!(feature = "admin");
 
 /// Default `timeoutMs`.
