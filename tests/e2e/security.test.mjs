@@ -61,7 +61,8 @@ test("secrets never reach the DOM, console or storage; the inline-secret warning
         cc.mount(div, { region: "eu-west-1", clientId: "7example1client2id3", username: "alice", code: "123456", clientSecret: SECRET, onError: (e) => errors.push(`${e.name} ${e.kind} ${e.message} ${e.stack}`) });
       }
       document.querySelector("button[type=submit]").click();
-      await new Promise((r) => setTimeout(r, 500));
+      // Until the form has shown its error (the answer has come back and been handled).
+      while (!document.querySelector('.cognito-confirm[data-state="error"]')) await new Promise((r) => requestAnimationFrame(r));
       let adminError;
       try {
         await cc.adminConfirmSignUp({ UserPoolId: "bad pool", Username: "a" }, { region: "eu-west-1", credentials: { accessKeyId: "AKID", secretAccessKey: KEY } });
