@@ -10,6 +10,8 @@ import { existsSync } from "node:fs";
 import { launch } from "./browser.mjs";
 
 const ELEMENT = "element-6066-11e4-a52f-4a5a4e9f4d31";
+/** WebDriver's key codes, by the names playwright-core gives the same keys. */
+const KEY_NAMES = { "\uE003": "Backspace", "\uE004": "Tab", "\uE007": "Enter", "\uE00D": "Space" };
 const MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 
 /** The engines, by name. `ENGINES=firefox,webkit` narrows a run. */
@@ -143,15 +145,27 @@ class PlaywrightPage {
   goto(url) { return this.page.goto(url); }
   evaluate(fn, ...args) { return this.page.evaluate(new Function("args", `return (${fn}).apply(null, args);`), args); }
   click(selector) { return this.page.locator(selector.replaceAll(">>>", " ")).click(); }
-  type(selector, text) { return this.page.locator(selector.replaceAll(">>>", " ")).pressSequentially(text); }
-  async fill(selector, text) {
+  /** Types `text` into the element; WebDriver's key codes (Enter, Backspace, …) press those keys. */
+  async type(selector, text) {
     const locator = this.page.locator(selector.replaceAll(">>>", " "));
-    await locator.selectText();
-    await locator.pressSequentially(text);
+    let run = "";
+    for (const c of text) {
+      if (!KEY_NAMES[c]) {
+        run += c;
+        continue;
+      }
+      if (run) await locator.pressSequentially(run);
+      run = "";
+      await locator.press(KEY_NAMES[c]);
+    }
+    if (run || text === "") await locator.pressSequentially(run);
+  }
+  async fill(selector, text) {
+    await this.page.locator(selector.replaceAll(">>>", " ")).selectText();
+    await this.type(selector, text);
   }
   async press(keys) {
-    const names = { "\uE004": "Tab", "\uE007": "Enter", "\uE00D": "Space" };
-    for (const key of keys) await this.page.keyboard.press(names[key] ?? key);
+    for (const key of keys) await this.page.keyboard.press(KEY_NAMES[key] ?? key);
   }
   waitFor(fn, ...args) { return this.page.waitForFunction(new Function("args", `return (${fn}).apply(null, args);`), args, { timeout: 15000 }); }
   screenshot() { return this.page.screenshot(); }
