@@ -22,12 +22,18 @@ fi
 
 # The three browser engines the tests run in, from Debian's packages: Chromium with its driver,
 # Firefox ESR, and WebKitGTK's MiniBrowser with WebKitWebDriver (which needs a display: Xvfb).
+# The download and unpacking wait on the network and the disk, so they run beside the cargo
+# installs below (which keep both cores busy) and are waited for at the end.
+apt_pid=
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
   || ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null || ! command -v Xvfb >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
-  step "Debian's package lists" apt-get update -qq
-  step "Debian's chromium, chromium-driver, firefox-esr, webkit2gtk-driver and xvfb" \
-    sh -c 'apt-get install -y -qq --no-install-recommends chromium chromium-driver firefox-esr webkit2gtk-driver xvfb >/dev/null'
+  (
+    step "Debian's package lists" apt-get update -qq
+    step "Debian's chromium, chromium-driver, firefox-esr, webkit2gtk-driver and xvfb" \
+      sh -c 'apt-get install -y -qq --no-install-recommends chromium chromium-driver firefox-esr webkit2gtk-driver xvfb >/dev/null'
+  ) &
+  apt_pid=$!
 fi
 
 # geckodriver, which drives Firefox over WebDriver, from crates.io.
@@ -76,4 +82,7 @@ fi
 # they are there already). The fuzz harness has its own lockfile.
 step "the locked crates (cargo fetch)" cargo fetch --locked --quiet
 step "the fuzz harness's crates (cargo fetch)" cargo fetch --quiet --manifest-path fuzz/Cargo.toml
+if [ -n "$apt_pid" ]; then
+  wait "$apt_pid"
+fi
 log "ready"
