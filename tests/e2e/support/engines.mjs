@@ -9,7 +9,8 @@ import { createServer } from "node:net";
 import { existsSync } from "node:fs";
 import { launch } from "./browser.mjs";
 
-const ELEMENT = "element-6066-11e4-a52f-4a5a4e9f4d31";
+/** The key of a web element reference in WebDriver (W3C WebDriver, "web element identifier"). */
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 /** WebDriver's key codes, by the names playwright-core gives the same keys. */
 const KEY_NAMES = { "\uE003": "Backspace", "\uE004": "Tab", "\uE007": "Enter", "\uE00D": "Space" };
 const MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
@@ -91,7 +92,7 @@ class WebDriverPage {
         return node;`,
       args: [selector],
     }), selector);
-    return found[ELEMENT] ?? found.ELEMENT ?? Object.values(found)[0];
+    return found[ELEMENT];
   }
 
   async click(selector) {
