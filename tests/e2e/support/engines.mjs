@@ -109,12 +109,9 @@ class WebDriverPage {
    * itself: a click on an element in a shadow root is refused as intercepted by WebKitWebDriver,
    * whose hit test stops at the shadow host. */
   async fill(selector, text) {
-    const length = await this.evaluate((s) => {
-      let node = document;
-      for (const part of s.split(">>>")) node = (node.shadowRoot ?? node).querySelector(part.trim());
-      return node.value.length;
-    }, selector);
-    await this.type(selector, "\uE003".repeat(length) + text);
+    const element = await this.#element(selector);
+    const length = await this.#call("POST", "/execute/sync", { script: "return arguments[0].value.length;", args: [{ [ELEMENT]: element }] });
+    await this.#call("POST", `/element/${element}/value`, { text: "\uE003".repeat(length) + text });
   }
 
   /** Presses keys on whatever has focus (`"\uE004"` is Tab, `"\uE007"` Enter). */
