@@ -109,7 +109,8 @@ fn decide(options: &EndpointOptions, partition: &Partition) -> &'static Outcome 
         .unwrap_or(&Outcome::NoEndpoint)
 }
 
-/// Where requests go: `https://cognito-idp.{region}.amazonaws.com/` or an explicit URL.
+/// Where requests go: the URL the AWS SDKs resolve for a region ([`Endpoint::resolve`]) or an
+/// explicit one ([`Endpoint::parse`]), with the host and path Signature V4 signs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Endpoint {
     url: String,

@@ -85,12 +85,12 @@ impl std::fmt::Debug for UserContextData {
 /// `JSON.stringify` and the AWS SDKs send it).
 pub type ClientMetadata = Vec<(String, String)>;
 
-/// The nested objects of the requests whose members are fixed, with those members: an unknown
-/// key in one of them is refused like one at the top.
-fn nested_members(member: &str) -> Option<&'static [&'static str]> {
+/// The nested object of the requests named `member`, when its members are fixed: its name and
+/// its members. An unknown key in one of them is refused like one at the top.
+fn nested_members(member: &str) -> Option<(&'static str, &'static [&'static str])> {
     match member {
-        "AnalyticsMetadata" => Some(fields_of::<AnalyticsMetadata>()),
-        "UserContextData" => Some(fields_of::<UserContextData>()),
+        "AnalyticsMetadata" => Some(("AnalyticsMetadata", fields_of::<AnalyticsMetadata>())),
+        "UserContextData" => Some(("UserContextData", fields_of::<UserContextData>())),
         _ => None,
     }
 }
@@ -204,12 +204,17 @@ pub struct StringMap(pub Vec<(String, String)>);
 
 impl Serialize for StringMap {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut out = s.serialize_map(Some(self.0.len()))?;
-        for (key, value) in &self.0 {
-            out.serialize_entry(key, value)?;
-        }
-        out.end()
+        serialize_entries(&self.0, s)
     }
+}
+
+/// `entries` as a JSON object, in their order.
+fn serialize_entries<S: Serializer>(entries: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+    let mut out = s.serialize_map(Some(entries.len()))?;
+    for (key, value) in entries {
+        out.serialize_entry(key, value)?;
+    }
+    out.end()
 }
 
 impl<'de> Deserialize<'de> for StringMap {
@@ -241,12 +246,7 @@ mod string_map {
     use super::*;
 
     pub fn serialize<S: Serializer>(map: &Option<ClientMetadata>, s: S) -> Result<S::Ok, S::Error> {
-        let entries = map.as_deref().unwrap_or_default();
-        let mut out = s.serialize_map(Some(entries.len()))?;
-        for (key, value) in entries {
-            out.serialize_entry(key, value)?;
-        }
-        out.end()
+        serialize_entries(map.as_deref().unwrap_or_default(), s)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<ClientMetadata>, D::Error> {
@@ -347,16 +347,8 @@ impl Request {
         })?;
         check_keys(top.iter().map(String::as_str), "request", operation.members())?;
         for member in &top {
-            if let Some(known) = nested_members(member) {
-                if let Some(inner) = keys(Some(member)) {
-                    let field = operation
-                        .members()
-                        .iter()
-                        .find(|m| *m == member)
-                        .copied()
-                        .unwrap_or("request");
-                    check_keys(inner.iter().map(String::as_str), field, known)?;
-                }
+            if let (Some((field, known)), Some(inner)) = (nested_members(member), keys(Some(member))) {
+                check_keys(inner.iter().map(String::as_str), field, known)?;
             }
         }
         Ok(())

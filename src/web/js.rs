@@ -34,14 +34,20 @@ extern "C" {
     fn own_keys(value: &JsValue) -> Result<Array, JsValue>;
 }
 
-/// Whether `value` is a plain object (not an array, a function or a primitive).
-fn is_plain_object(value: &JsValue) -> Result<bool, JsValue> {
+/// Whether `value` is a plain object (not an array, a function or a primitive); an error where
+/// asking throws (a revoked Proxy).
+fn try_plain_object(value: &JsValue) -> Result<bool, JsValue> {
     Ok(value.is_object() && !value.is_function() && !is_array(value)?)
+}
+
+/// Whether `value` is a plain object; `false` where asking throws.
+pub(crate) fn is_plain_object(value: &JsValue) -> bool {
+    try_plain_object(value).unwrap_or(false)
 }
 
 /// The own enumerable keys of a plain object; `None` for anything else.
 pub(crate) fn keys(value: &JsValue) -> Option<Vec<String>> {
-    if !is_plain_object(value).unwrap_or(false) {
+    if !is_plain_object(value) {
         return None;
     }
     Some(
@@ -66,7 +72,7 @@ fn copy(value: &JsValue, field: &'static str, path: &str, depth: u32) -> Result<
     let fail = |at: &str, e: JsValue| {
         CognitoError::validation(field, format!("{at} cannot be read: {}", describe(&e)))
     };
-    if depth == 0 || !is_plain_object(value).map_err(|e| fail(path, e))? {
+    if depth == 0 || !try_plain_object(value).map_err(|e| fail(path, e))? {
         return Ok(value.clone());
     }
     let copy = Object::new();

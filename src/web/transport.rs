@@ -55,7 +55,7 @@ impl Answer {
     /// Reads an answer: Cognito's JSON object on 2xx, else the named error. The body is parsed
     /// with the browser's `JSON.parse`.
     fn read(status: u16, error_type: Option<&str>, text: String) -> Result<Self, CognitoError> {
-        let object = js_sys::JSON::parse(&text).ok().filter(|v| js::keys(v).is_some());
+        let object = js_sys::JSON::parse(&text).ok().filter(js::is_plain_object);
         let json = read_answer(status, error_type, object, |v| {
             serde_wasm_bindgen::from_value(v).ok()
         })?;
@@ -385,12 +385,7 @@ extern "C" {
 /// Sends `request` with the page's `fetch`, as gloo-net's `send()` does, but with every failure
 /// an error.
 async fn send(request: gloo_net::http::Request) -> Result<Response, gloo_net::Error> {
-    let not_sent = |e: JsValue| {
-        gloo_net::Error::GlooError(match e.dyn_ref::<js_sys::Error>() {
-            Some(error) => String::from(error.message()),
-            None => js::describe(&e),
-        })
-    };
+    let not_sent = |e: JsValue| gloo_net::Error::GlooError(js::describe(&e));
     let request = web_sys::Request::from(request);
     let answer = JsFuture::from(fetch_request(&request).map_err(not_sent)?)
         .await
