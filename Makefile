@@ -19,15 +19,16 @@ pack: bootstrap
 lint:
 	cargo fmt --all --check
 	cargo clippy --all-targets --locked -- -D warnings
-	cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --all-targets --locked --features ssr -- -D warnings
+	cargo clippy --all-targets --locked --features csr --target wasm32-unknown-unknown -- -D warnings
 
 test-host: bootstrap
 	cargo test --locked
 
 test-browser: bootstrap
-	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome --mode no-install
-	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome --mode no-install -- --no-default-features --features ui,locales --test web
-	GECKODRIVER=$$(command -v geckodriver) wasm-pack test --headless --firefox --mode no-install
+	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome --mode no-install -- --features csr
+	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome --mode no-install -- --no-default-features --features csr,locales --test web
+	GECKODRIVER=$$(command -v geckodriver) wasm-pack test --headless --firefox --mode no-install -- --features csr
 
 test-e2e: pack
 	node --test tests/e2e/

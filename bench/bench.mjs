@@ -26,7 +26,7 @@ mkdirSync(out, { recursive: true });
 execFileSync("scripts/build.sh", ["web", "target/pkg-headless", "--no-default-features"], { cwd: root, stdio: "inherit" });
 execFileSync("scripts/build.sh", ["web", "target/pkg-headless-admin", "--no-default-features", "--features", "admin"], { cwd: root, stdio: "inherit" });
 // The form without the admin feature (user mode only).
-execFileSync("scripts/build.sh", ["web", "target/pkg-form-user", "--no-default-features", "--features", "ui"], { cwd: root, stdio: "inherit" });
+execFileSync("scripts/build.sh", ["web", "target/pkg-form-user", "--no-default-features", "--features", "csr"], { cwd: root, stdio: "inherit" });
 
 // The floors of the stack (bench/floor, its own Cargo.lock), each built and optimised exactly
 // like the package: a bare Leptos form; one ConfirmSignUp call through serde-wasm-bindgen,

@@ -1,38 +1,31 @@
-//! A Leptos app embedding the confirmation form from Rust.
+//! A Leptos CSR app embedding the confirmation form from Rust.
 //!
-//! Build it for the browser like any Leptos CSR app (`trunk serve --example leptos_app`, or
-//! `cargo build --example leptos_app --target wasm32-unknown-unknown` plus wasm-bindgen). On
-//! other targets it compiles to an empty program, so `cargo check --all-targets` covers it.
+//! Build it for the browser like any Leptos CSR app (`trunk serve --example leptos_app
+//! --features csr`, or `cargo build --example leptos_app --features csr --target
+//! wasm32-unknown-unknown` plus wasm-bindgen). On other targets it compiles to an empty program,
+//! so `cargo check --all-targets` covers it. A server-rendered app is `examples/ssr/`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use std::rc::Rc;
-
-    use cognito_confirm::core::Endpoint;
-    use cognito_confirm::web::{Client, Config, ConfirmSignUp, SecretHashSource};
+    use cognito_confirm::ConfirmSignUp;
     use leptos::prelude::*;
 
     #[component]
     fn App() -> impl IntoView {
         let confirmed = RwSignal::new(false);
-        let Ok(endpoint) = Endpoint::for_region("eu-west-1") else {
-            return view! { <p>"bad region"</p> }.into_any();
-        };
-        let mut client = Client::new(endpoint);
-        // A server-side SecretHash provider would be a SecretHashSource::Provider(js function).
-        client.secret_hash = SecretHashSource::None;
-        let mut config = Config::new(client, "your-app-client-id");
-        config.username = Some("alice".to_owned());
-        config.on_confirmed = Some(Rc::new(move |_confirmed| confirmed.set(true)));
         view! {
             <main>
-                <ConfirmSignUp config=config />
+                <ConfirmSignUp
+                    client_id="your-app-client-id"
+                    region="eu-west-1"
+                    username="alice"
+                    on_confirmed=move |_| confirmed.set(true)
+                />
                 <Show when=move || confirmed.get()>
                     <a href="/sign-in">"Continue to sign in"</a>
                 </Show>
             </main>
         }
-        .into_any()
     }
 
     leptos::mount::mount_to_body(App);

@@ -11,7 +11,7 @@ shift $(( $# > 2 ? 2 : $# ))
 npm_build=false
 if [ $# -eq 0 ]; then
   npm_build=true
-  set -- --no-default-features --features ui,admin
+  set -- --no-default-features --features csr,admin
 fi
 # --mode no-install: use the pinned local wasm-bindgen; never download tools.
 wasm-pack --quiet build --release --target "$target" --out-dir "$out" --mode no-install "$@" >/dev/null

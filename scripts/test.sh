@@ -23,16 +23,19 @@ stage "bootstrap" scripts/bootstrap.sh
 stage "cargo fmt --check" cargo fmt --all --check
 stage "endpoint rules match the AWS SDK" node scripts/endpoint-rules.mjs --check
 stage "clippy (host)" cargo clippy --all-targets --locked -- -D warnings
-stage "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+stage "clippy (host, ssr)" cargo clippy --all-targets --locked --features ssr -- -D warnings
+stage "clippy (wasm32)" cargo clippy --all-targets --locked --features csr --target wasm32-unknown-unknown -- -D warnings
+stage "clippy (wasm32, hydrate)" cargo clippy --lib --locked --features hydrate --target wasm32-unknown-unknown -- -D warnings
 stage "clippy (wasm32, headless)" cargo clippy --lib --locked --no-default-features --target wasm32-unknown-unknown -- -D warnings
 stage "clippy (wasm32, headless + admin)" cargo clippy --lib --locked --no-default-features --features admin --target wasm32-unknown-unknown -- -D warnings
-stage "clippy (wasm32, form without admin)" cargo clippy --all-targets --locked --no-default-features --features ui,locales --target wasm32-unknown-unknown -- -D warnings
+stage "clippy (wasm32, form without admin)" cargo clippy --all-targets --locked --no-default-features --features csr,locales --target wasm32-unknown-unknown -- -D warnings
 stage "cargo deny (licenses, bans, sources)" cargo deny --offline check licenses bans sources
 stage "cargo test (host)" cargo test --locked
+stage "cargo test (host, ssr)" cargo test --locked --features ssr --test ssr
 stage "fuzz (brief)" scripts/fuzz.sh 200000
-stage "wasm-pack test (Chrome)" wasm-pack test --headless --chrome --mode no-install
-stage "wasm-pack test (Firefox)" wasm-pack test --headless --firefox --mode no-install
-stage "wasm-pack test (Chrome, form without admin)" wasm-pack test --headless --chrome --mode no-install -- --no-default-features --features ui,locales --test web
+stage "wasm-pack test (Chrome)" wasm-pack test --headless --chrome --mode no-install -- --features csr
+stage "wasm-pack test (Firefox)" wasm-pack test --headless --firefox --mode no-install -- --features csr
+stage "wasm-pack test (Chrome, form without admin)" wasm-pack test --headless --chrome --mode no-install -- --no-default-features --features csr,locales --test web
 stage "build pkg/ (form, bundler, headless) + npm pack" scripts/pack.sh
 stage "byte budgets" node scripts/size-budget.mjs
 stage "end-to-end (node --test; Chromium, Firefox, WebKit)" node --test tests/e2e/

@@ -34,6 +34,15 @@
 //! ```
 
 pub mod core;
-
+#[cfg(feature = "ui")]
+pub mod ui;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+#[cfg(feature = "ui")]
+pub use ui::ConfirmSignUp;
+
+/// The form's default stylesheet (`--cc-*` custom properties, `@layer cognito-confirm`). In the
+/// browser the form adopts it by itself; a server-rendered page links it (or serves it as a file)
+/// so that the form is styled before the wasm arrives.
+pub const STYLESHEET: &str = include_str!("web/style.css");

@@ -77,7 +77,7 @@ fn fresh_target() -> HtmlElement {
 fn show(target: &HtmlElement, config: Config) -> impl Sized {
     use leptos::prelude::*;
     leptos::mount::mount_to(target.clone(), move || {
-        view! { <cognito_confirm::web::ConfirmSignUp config=config /> }
+        view! { <cognito_confirm::web::ConfirmForm config=config /> }
     })
 }
 

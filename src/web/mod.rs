@@ -1,13 +1,12 @@
-//! The browser shell: the fetch transport, the JavaScript bindings and (feature `ui`) the Leptos
-//! form, which `mount()` and the custom element draw for JavaScript users.
+//! The browser shell: the fetch transport, the JavaScript bindings and (feature `ui`) the form's
+//! actions, `mount()` and the custom element, which draw the Leptos form of [`crate::ui`] for
+//! JavaScript users.
 
+#[cfg(feature = "ui")]
+pub(crate) mod actions;
 pub mod bindings;
 #[cfg(feature = "ui")]
-pub mod component;
-#[cfg(feature = "ui")]
 pub mod element;
-#[cfg(feature = "ui")]
-pub mod flow;
 mod js;
 #[cfg(feature = "ui")]
 pub mod locales;
@@ -16,14 +15,12 @@ pub mod mount;
 #[cfg(feature = "ui")]
 mod options;
 #[cfg(feature = "ui")]
-pub mod page;
+pub(crate) mod page;
 pub mod panic;
 #[cfg(feature = "ui")]
 pub mod style;
 pub mod transport;
 
 #[cfg(feature = "ui")]
-pub use component::ConfirmSignUp;
-#[cfg(feature = "ui")]
-pub use flow::{Config, Confirmed, Mode, Resent};
+pub use crate::ui::{Config, ConfirmForm, ConfirmSignUp, Confirmed, Mode, Resent};
 pub use transport::{Client, SecretHashSource};

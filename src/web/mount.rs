@@ -102,7 +102,7 @@ fn render(id: u32, element: web_sys::HtmlElement, options: JsValue, read: MountO
     super::panic::track(&element, config.messages.get(i18n::Key::ErrorOther));
     let target = element.clone();
     let view = leptos::mount::mount_to(element, move || {
-        leptos::view! { <super::component::ConfirmSignUp config=config /> }
+        leptos::view! { <crate::ui::ConfirmForm config=config /> }
     });
     Mounted {
         id,

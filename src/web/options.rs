@@ -7,13 +7,13 @@ use js_sys::Function;
 use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::flow::{Config, Confirmed, Mode, Resent, DEFAULT_RESEND_COOLDOWN_SECONDS};
 use super::transport::{whole, Client, ClientOptions, SIGNS};
 use super::{js, locales, page};
 use crate::core::i18n;
 use crate::core::members::fields_of;
 use crate::core::protocol::StringMap;
 use crate::core::CognitoError;
+use crate::ui::{Config, Confirmed, Mode, Resent, DEFAULT_RESEND_COOLDOWN_SECONDS};
 
 /// The form's own options, beside the client options, as the caller's object spells them.
 #[derive(Debug, Default, Deserialize)]
@@ -124,7 +124,8 @@ fn config(client: Client, form: FormOptions, locale: &str) -> Result<Config, Cog
     let code = form.code.or_else(|| url("code"));
     let metadata = form.client_metadata.unwrap_or_default().0;
     Ok(Config {
-        client: Rc::new(client),
+        client: Some(Rc::new(client)),
+        problem: None,
         client_id,
         username,
         user_pool_id: form.user_pool_id,

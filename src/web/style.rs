@@ -4,8 +4,6 @@
 use wasm_bindgen::prelude::wasm_bindgen;
 use web_sys::Element;
 
-const CSS: &str = include_str!("style.css");
-
 #[wasm_bindgen(module = "/src/web/page.js")]
 extern "C" {
     #[wasm_bindgen(js_name = adoptStyles)]
@@ -14,5 +12,5 @@ extern "C" {
 
 /// Adds the default stylesheet to the document or shadow root that holds `element`.
 pub fn adopt_for(element: &Element) {
-    adopt_styles(element, CSS);
+    adopt_styles(element, crate::STYLESHEET);
 }

@@ -1,21 +1,18 @@
-//! What the form does: its configuration, the texts and attributes it shows for each state of
-//! [`Form`], and its actions (confirm, resend code). The Leptos component (`component.rs`) draws
-//! it; these functions read and change its state through [`Ui`].
+//! What the form shows: its configuration, and the texts and attributes it shows for each state
+//! of [`Form`]. The same on a server and in the browser, so that a server render and the
+//! hydration that follows agree. The Leptos component (`component.rs`) draws it; its actions
+//! (confirm, resend code), which only run in the browser, are in `web/actions.rs`.
 
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use super::component::Ui;
-use super::page;
-use super::transport::{Answer, Client};
-use crate::core::form::{normalize_code, Action, Form, Notice, Phase};
+use crate::core::form::{Action, Form, Notice, Phase};
 use crate::core::i18n::{Key, Messages};
+#[cfg(target_arch = "wasm32")]
 use crate::core::protocol::UserContextData;
-
-use crate::core::{
-    AdminConfirmSignUpRequest, CodeDeliveryDetails, CognitoError, ConfirmSignUpRequest, Request,
-    ResendConfirmationCodeRequest,
-};
+use crate::core::{CodeDeliveryDetails, CognitoError};
+#[cfg(target_arch = "wasm32")]
+use crate::web::transport::Client;
 
 /// Default `resendCooldownSeconds`.
 pub const DEFAULT_RESEND_COOLDOWN_SECONDS: u32 = 30;
@@ -51,11 +48,17 @@ pub struct Resent {
 /// An app callback.
 pub type Callback<T> = Rc<dyn Fn(&T)>;
 
-/// Everything the form needs. Build it from Rust, or let `mount()` read it from JavaScript.
+/// Everything the form needs: what [`ConfirmSignUp`](super::ConfirmSignUp)'s props say, or what
+/// `mount()` reads from JavaScript.
 #[derive(Clone)]
 pub struct Config {
-    /// Endpoint, secret hash, credentials and timeout.
-    pub client: Rc<Client>,
+    /// Endpoint, secret hash, credentials and timeout: how the browser reaches Cognito. `None` on
+    /// a server, which never sends, and where the options could not make one (see `problem`).
+    #[cfg(target_arch = "wasm32")]
+    pub client: Option<Rc<Client>>,
+    /// Options that cannot work (a region that resolves to no endpoint, say): the form shows this
+    /// error from the start and sends nothing.
+    pub problem: Option<CognitoError>,
     /// The app client id (`ClientId`); required in user mode.
     pub client_id: String,
     /// The user; when `None` a username field is shown.
@@ -91,7 +94,6 @@ pub struct Config {
 impl std::fmt::Debug for Config {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Config")
-            .field("client", &self.client)
             .field("client_id", &self.client_id)
             .field("mode", &self.mode)
             .field("locale", &self.messages.locale())
@@ -101,11 +103,12 @@ impl std::fmt::Debug for Config {
 
 impl Config {
     /// Threat protection data for confirm and resend, when there is any.
-    fn user_context(&self, username: &str) -> Option<UserContextData> {
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn user_context(&self, username: &str) -> Option<UserContextData> {
         let pool = self.user_pool_id.as_deref().unwrap_or_default();
         let data = self.encoded_data.clone().or_else(|| {
             (!pool.is_empty())
-                .then(|| page::advanced_security_data(username, pool, &self.client_id))
+                .then(|| crate::web::page::advanced_security_data(username, pool, &self.client_id))
                 .flatten()
         });
         data.map(|d| UserContextData {
@@ -114,10 +117,22 @@ impl Config {
         })
     }
 
-    /// A user-mode form for `client_id` with the defaults for everything else.
+    /// A user-mode form for `client_id` that sends through `client`, with the defaults for
+    /// everything else.
+    #[cfg(target_arch = "wasm32")]
     pub fn new(client: Client, client_id: impl Into<String>) -> Self {
         Self {
-            client: Rc::new(client),
+            client: Some(Rc::new(client)),
+            ..Self::unsent(client_id)
+        }
+    }
+
+    /// A user-mode form for `client_id` with no way to send (yet): what a server renders.
+    pub(crate) fn unsent(client_id: impl Into<String>) -> Self {
+        Self {
+            #[cfg(target_arch = "wasm32")]
+            client: None,
+            problem: None,
             client_id: client_id.into(),
             username: None,
             user_pool_id: None,
@@ -146,9 +161,16 @@ pub(crate) struct Ids {
 }
 
 impl Ids {
-    /// Ids no other form on the page has.
+    /// Ids no other form on the page has, and the same on the server and in the browser that
+    /// hydrates its HTML: there they are numbered by Leptos's shared context, which counts in
+    /// the same order on both sides; a form mounted in the browser alone counts on its own.
     pub fn next() -> Self {
-        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed).to_string();
+        use leptos::prelude::Owner;
+        let shared = Owner::current_shared_context().filter(|context| context.get_is_hydrating());
+        let id = match shared {
+            Some(context) => ["h", &context.next_id().into_inner().to_string()].concat(),
+            None => NEXT_ID.fetch_add(1, Ordering::Relaxed).to_string(),
+        };
         let id = |part: &str| ["cognito-confirm-", &id, "-", part].concat();
         Self {
             code: id("code"),
@@ -158,8 +180,13 @@ impl Ids {
     }
 }
 
+/// The time in milliseconds since the epoch. On a server, which renders the form as it is
+/// before any countdown, 0.
 pub(crate) fn now_ms() -> f64 {
-    js_sys::Date::now()
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Date::now();
+    #[cfg(not(target_arch = "wasm32"))]
+    0.0
 }
 
 /// The texts of the form that change with its state.
@@ -197,9 +224,8 @@ pub(crate) enum Disabled {
     Resend,
 }
 
-/// `which` text for `form` at `now` (ms).
-pub(crate) fn text(config: &Config, form: &Form, which: Text, now: f64) -> String {
-    let messages = &config.messages;
+/// `which` text for `form` at `now` (ms), in a form of `mode` showing `messages`.
+pub(crate) fn text(messages: &Messages, mode: Mode, form: &Form, which: Text, now: f64) -> String {
     let t = |key: Key| messages.get(key).to_owned();
     let busy = |action: Action| form.busy() == Some(action);
     match which {
@@ -213,7 +239,7 @@ pub(crate) fn text(config: &Config, form: &Form, which: Text, now: f64) -> Strin
             Some(Notice::CodeResent(details)) => resent_text(messages, details),
             None => String::new(),
         },
-        Text::ConfirmLabel => t(match (busy(Action::Confirm), config.mode) {
+        Text::ConfirmLabel => t(match (busy(Action::Confirm), mode) {
             (true, _) => Key::Confirming,
             (false, Mode::User) => Key::Confirm,
             (false, Mode::Admin) => Key::AdminConfirm,
@@ -258,6 +284,7 @@ pub(crate) fn disabled(form: &Form, which: Disabled, now: f64) -> bool {
 }
 
 /// Where the form moves focus after an answer.
+#[cfg(target_arch = "wasm32")]
 #[derive(Clone, Copy)]
 pub(crate) enum Region {
     /// The `role="alert"` region, after an error.
@@ -266,195 +293,8 @@ pub(crate) enum Region {
     Status,
 }
 
-/// What runs with the answer to a request.
-type Then = Box<dyn FnOnce(Result<Answer, CognitoError>)>;
-
-/// Sends `request` in the background and hands the answer to `then`: one future type for every
-/// action, where a future per action would each compile its own state machine.
-fn send(client: Rc<Client>, request: Request, then: Then) {
-    wasm_bindgen_futures::spawn_local(async move { then(client.call(request).await) });
-}
-
-fn username(view: &Ui, config: &Config) -> String {
-    config
-        .username
-        .clone()
-        .unwrap_or_else(|| view.typed_username().trim().to_owned())
-}
-
-fn report_error(view: &Ui, config: &Config, error: CognitoError) {
-    if let Some(cb) = &config.on_error {
-        cb(&error);
-    }
-    view.focus(Region::Alert);
-}
-
-/// The code as typed: normalised, kept, and submitted when it reaches `autoSubmitLength`.
-pub(crate) fn code_typed(view: &Ui, typed: &str) {
-    let value = normalize_code(typed);
-    let submit = view.config().is_some_and(|c| {
-        c.auto_submit_length
-            .is_some_and(|n| n > 0 && value.chars().count() == n)
-    });
-    if view.set_code(value) && submit {
-        confirm(view);
-    }
-}
-
-/// Validates `request`, marks `action` as running and sends it, handing the answer to `then`.
-/// The request is sent before the busy state is drawn, so the fetch does not wait for the
-/// drawing.
-fn launch(
-    view: &Ui,
-    config: &Config,
-    action: Action,
-    request: Request,
-    then: impl FnOnce(&Ui, Result<Answer, CognitoError>) + 'static,
-) {
-    if let Err(e) = request.validate() {
-        if view.with_form(|f| f.reject(e.clone())).is_some() {
-            view.draw();
-            report_error(view, config, e);
-        }
-        return;
-    }
-    if view.with_form(|f| f.begin(action, now_ms())) != Some(true) {
-        return;
-    }
-    let answer_to = *view;
-    send(
-        config.client.clone(),
-        request,
-        Box::new(move |result| then(&answer_to, result)),
-    );
-    view.draw();
-}
-
-/// Confirm: `ConfirmSignUp` with the typed code, or `AdminConfirmSignUp` in admin mode.
-pub(crate) fn confirm(view: &Ui) {
-    let Some(c) = view.config() else { return };
-    let mode = c.mode;
-    let username = username(view, &c);
-    let request: Request = match mode {
-        Mode::User => ConfirmSignUpRequest {
-            client_id: c.client_id.clone(),
-            user_context_data: c.user_context(&username),
-            username,
-            confirmation_code: view.code(),
-            client_metadata: c.client_metadata.clone(),
-            ..Default::default()
-        }
-        .into(),
-        Mode::Admin => AdminConfirmSignUpRequest {
-            user_pool_id: c.user_pool_id.clone().unwrap_or_default(),
-            username,
-            client_metadata: c.client_metadata.clone(),
-        }
-        .into(),
-    };
-    launch(view, &c, Action::Confirm, request, move |view, result| {
-        finish_confirm(
-            view,
-            result.and_then(|answer| {
-                let session = match mode {
-                    Mode::User => answer.decode::<ConfirmSignUpRequest>()?.session,
-                    Mode::Admin => None,
-                };
-                Ok(Confirmed {
-                    session,
-                    raw: answer.text,
-                })
-            }),
-        );
-    });
-}
-
-fn finish_confirm(view: &Ui, result: Result<Confirmed, CognitoError>) {
-    let Some(c) = view.config() else { return };
-    let outcome = result.as_ref().map(|_| ()).map_err(Clone::clone);
-    let Some(phase) = view.with_form(|f| {
-        f.finish_confirm(outcome);
-        f.phase()
-    }) else {
-        return; // unmounted meanwhile
-    };
-    view.draw();
-    let confirmed = match (result, phase) {
-        (Ok(confirmed), _) => confirmed,
-        // "Already confirmed": the form is confirmed, not in error.
-        (Err(_), Phase::Confirmed) => Confirmed {
-            session: None,
-            raw: "{}".to_owned(),
-        },
-        (Err(e), _) => return report_error(view, &c, e),
-    };
-    if let Some(cb) = &c.on_confirmed {
-        cb(&confirmed);
-    }
-    view.focus(Region::Status);
-}
-
-/// Resend code: `ResendConfirmationCode`.
-pub(crate) fn resend(view: &Ui) {
-    let Some(c) = view.config() else { return };
-    let username = username(view, &c);
-    let request = ResendConfirmationCodeRequest {
-        client_id: c.client_id.clone(),
-        user_context_data: c.user_context(&username),
-        username,
-        client_metadata: c.client_metadata.clone(),
-        ..Default::default()
-    };
-    launch(view, &c, Action::Resend, request.into(), finish_resend);
-}
-
-fn finish_resend(view: &Ui, result: Result<Answer, CognitoError>) {
-    let Some(c) = view.config() else { return };
-    let result = result.and_then(|answer| {
-        Ok(Resent {
-            details: answer
-                .decode::<ResendConfirmationCodeRequest>()?
-                .code_delivery_details
-                .unwrap_or_default(),
-            raw: answer.text,
-        })
-    });
-    let outcome = result.as_ref().map(|r| r.details.clone()).map_err(Clone::clone);
-    let Some(phase) = view.with_form(|f| {
-        f.finish_resend(outcome, now_ms());
-        f.phase()
-    }) else {
-        return;
-    };
-    view.draw();
-    match result {
-        Ok(resent) => {
-            view.start_ticker();
-            if let Some(cb) = &c.on_resent {
-                cb(&resent);
-            }
-        }
-        // "Already confirmed": the form is confirmed, not in error.
-        Err(_) if phase == Phase::Confirmed => view.focus(Region::Status),
-        Err(e) => report_error(view, &c, e),
-    }
-}
-
-/// Fills the code from an incoming SMS through the WebOTP API and submits it, unless `signal`
-/// aborts first (the form is gone).
-pub(crate) fn web_otp(view: &Ui, signal: web_sys::AbortSignal) {
-    let view = *view;
-    wasm_bindgen_futures::spawn_local(async move {
-        if let Some(otp) = page::web_otp(&signal).await {
-            if view.set_code(normalize_code(&otp)) {
-                confirm(&view);
-            }
-        }
-    });
-}
-
 /// "A new code was sent to a***@e***.com (email). Earlier codes no longer work."
-fn resent_text(messages: &Messages, details: &CodeDeliveryDetails) -> String {
+pub(crate) fn resent_text(messages: &Messages, details: &CodeDeliveryDetails) -> String {
     let medium = match details.delivery_medium.as_deref() {
         Some("EMAIL") => messages.get(Key::MediumEmail).to_owned(),
         Some("SMS") => messages.get(Key::MediumSms).to_owned(),
