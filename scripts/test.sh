@@ -34,6 +34,7 @@ stage "cargo test (host)" cargo test --locked
 stage "cargo test (host, ssr)" cargo test --locked --features ssr --test ssr
 stage "fuzz (brief)" scripts/fuzz.sh 200000
 stage "wasm-pack test (Chrome)" wasm-pack test --headless --chrome --mode no-install -- --features csr
+stage "wasm-pack test (Chrome, hydrate)" wasm-pack test --headless --chrome --mode no-install -- --features hydrate --test hydrate
 stage "wasm-pack test (Firefox)" wasm-pack test --headless --firefox --mode no-install -- --features csr
 stage "wasm-pack test (Chrome, form without admin)" wasm-pack test --headless --chrome --mode no-install -- --no-default-features --features csr,locales --test web
 stage "build pkg/ (form, bundler, headless) + npm pack" scripts/pack.sh
