@@ -25,5 +25,16 @@ if [ "$target" = web ]; then
   # custom element's snippet folded in, so the browser fetches no second module after parsing
   # the first (bundlers minify their own builds). The .d.ts documents the API.
   scripts/optimize.sh glue "$out" cognito_confirm
+  if $npm_build; then
+    # element.js: the custom element with the form rendered at build time by the Leptos
+    # component (examples/prerender.rs), shown before the wasm arrives; and the same HTML as
+    # declarative shadow root snippets with the stylesheet they link.
+    rm -rf target/element && mkdir -p target/element
+    cargo run --quiet --locked --example prerender --features ssr -- target/element
+    cp src/web/element.js src/web/element-loader.js target/element/
+    scripts/optimize.sh element target/element/element-loader.js "$out/element.js"
+    cp target/element/cognito-confirm.css target/element/form.html target/element/form-username.html "$out/"
+    printf '%s\n' "// Defines <cognito-confirm-sign-up> and draws its form before the wasm arrives." "export {};" >"$out/element.d.ts"
+  fi
   node scripts/package-json.mjs "$out"
 fi

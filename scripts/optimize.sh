@@ -7,6 +7,7 @@
 #                                       snippets into one minified module in place (DIR/snippets
 #                                       is then removed); exported names and import.meta.url are
 #                                       kept.
+#   scripts/optimize.sh element ENTRY OUT  the package's element.js (see scripts/build.sh)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 bin="$here/../node_modules/.bin"
@@ -23,8 +24,14 @@ case "${1:-}" in
       --outfile="$2/$3.js" --allow-overwrite --log-level=warning
     rm -rf "$2/snippets"
     ;;
+  element)
+    # The package's element.js: the loader bundled with the element class and the generated
+    # forms, the wasm's own glue (./cognito_confirm.js) left a separate module.
+    "$bin/esbuild" "$2" --bundle --minify --format=esm --target=es2022 \
+      --external:./cognito_confirm.js --outfile="$3" --log-level=warning
+    ;;
   *)
-    echo "usage: $0 wasm FILE | glue DIR NAME" >&2
+    echo "usage: $0 wasm FILE | glue DIR NAME | element ENTRY OUT" >&2
     exit 2
     ;;
 esac

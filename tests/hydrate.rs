@@ -26,7 +26,10 @@ fn record_requests() -> js_sys::Array {
          };
          return bodies;",
     );
-    install.call0(&wasm_bindgen::JsValue::UNDEFINED).unwrap().unchecked_into()
+    install
+        .call0(&wasm_bindgen::JsValue::UNDEFINED)
+        .unwrap()
+        .unchecked_into()
 }
 
 fn find<T: JsCast>(root: &web_sys::Element, selector: &str) -> T {

@@ -1,7 +1,12 @@
 //! The form rendered on a server (feature `ssr`): its HTML against the DOM contract, as a Leptos
 //! SSR app's server build renders it.
 #![cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests fail loudly
 
 use std::sync::Arc;
 
@@ -21,7 +26,9 @@ fn render(view: impl FnOnce() -> AnyView) -> String {
 
 /// The start tag of the first element whose start tag holds `needle`.
 fn tag<'a>(html: &'a str, needle: &str) -> &'a str {
-    let at = html.find(needle).unwrap_or_else(|| panic!("no {needle} in {html}"));
+    let at = html
+        .find(needle)
+        .unwrap_or_else(|| panic!("no {needle} in {html}"));
     let start = html[..at].rfind('<').unwrap();
     let end = at + html[at..].find('>').unwrap();
     &html[start..=end]
@@ -96,7 +103,9 @@ fn asks_for_the_username_when_none_is_given() {
 
 #[test]
 fn prefills_the_code_normalised() {
-    let html = render(|| view! { <ConfirmSignUp client_id=CLIENT_ID region="eu-west-1" username="alice" code="１２３ ４５６" /> }.into_any());
+    let html = render(|| {
+        view! { <ConfirmSignUp client_id=CLIENT_ID region="eu-west-1" username="alice" code="１２３ ４５６" /> }.into_any()
+    });
     assert_eq!(attr(tag(&html, "name=\"code\""), "value"), Some("123456"));
 }
 
@@ -124,11 +133,17 @@ fn ids_are_the_same_on_every_render_of_a_page_and_differ_between_forms() {
 
 #[test]
 fn renders_in_the_locale_and_right_to_left() {
-    let html = render(|| view! { <ConfirmSignUp client_id=CLIENT_ID region="eu-west-1" username="alice" locale="de-AT" /> }.into_any());
+    let html = render(|| {
+        view! { <ConfirmSignUp client_id=CLIENT_ID region="eu-west-1" username="alice" locale="de-AT" /> }
+            .into_any()
+    });
     let root = tag(&html, "class=\"cognito-confirm\"");
     assert_eq!(attr(root, "lang"), Some("de"));
     assert_eq!(text_after(&html, tag(&html, "type=\"submit\"")), "Bestätigen");
-    let html = render(|| view! { <ConfirmSignUp client_id=CLIENT_ID region="eu-west-1" username="alice" locale="ar" /> }.into_any());
+    let html = render(|| {
+        view! { <ConfirmSignUp client_id=CLIENT_ID region="eu-west-1" username="alice" locale="ar" /> }
+            .into_any()
+    });
     assert_eq!(attr(tag(&html, "class=\"cognito-confirm\""), "dir"), Some("rtl"));
 }
 
@@ -142,7 +157,10 @@ fn text_overrides_apply() {
         .into_any()
     });
     // As text, escaped: never markup.
-    assert_eq!(text_after(&html, tag(&html, "type=\"submit\"")), "Verify &lt;now&gt;");
+    assert_eq!(
+        text_after(&html, tag(&html, "type=\"submit\"")),
+        "Verify &lt;now&gt;"
+    );
 }
 
 #[test]
@@ -163,19 +181,33 @@ fn admin_mode_has_no_code_field() {
     assert!(!html.contains("cognito-confirm__resend"));
     assert_eq!(text_after(&html, tag(&html, "type=\"submit\"")), "Confirm user");
     assert!(!html.contains("wJalrXUtnFEMI") && !html.contains("AKIDEXAMPLE"));
-    assert_eq!(attr(tag(&html, "class=\"cognito-confirm\""), "data-state"), Some("idle"));
+    assert_eq!(
+        attr(tag(&html, "class=\"cognito-confirm\""), "data-state"),
+        Some("idle")
+    );
 }
 
 #[test]
 fn options_that_cannot_work_render_as_the_error() {
     // Plain http to a host that is not loopback is refused.
-    let html = render(|| view! { <ConfirmSignUp client_id=CLIENT_ID endpoint="http://example.com/" username="alice" /> }.into_any());
-    assert_eq!(attr(tag(&html, "class=\"cognito-confirm\""), "data-state"), Some("error"));
+    let html = render(|| {
+        view! { <ConfirmSignUp client_id=CLIENT_ID endpoint="http://example.com/" username="alice" /> }
+            .into_any()
+    });
+    assert_eq!(
+        attr(tag(&html, "class=\"cognito-confirm\""), "data-state"),
+        Some("error")
+    );
     assert!(!text_after(&html, tag(&html, "role=\"alert\"")).is_empty());
     assert_eq!(attr(tag(&html, "name=\"code\""), "aria-invalid"), Some("true"));
     // A client id Cognito would refuse.
-    let html = render(|| view! { <ConfirmSignUp client_id="not a client id" region="eu-west-1" username="alice" /> }.into_any());
-    assert_eq!(attr(tag(&html, "class=\"cognito-confirm\""), "data-state"), Some("error"));
+    let html = render(|| {
+        view! { <ConfirmSignUp client_id="not a client id" region="eu-west-1" username="alice" /> }.into_any()
+    });
+    assert_eq!(
+        attr(tag(&html, "class=\"cognito-confirm\""), "data-state"),
+        Some("error")
+    );
 }
 
 #[test]

@@ -268,6 +268,10 @@ fn form_view(config: Config, root: NodeRef<html::Div>) -> impl IntoView {
     // One closure type per kind of reactive value (text, attribute, `disabled`): each closure
     // type the view holds compiles its own copy of Leptos's effect code.
     let text = move |which: Text| move || ui.text(which);
+    // The alert and status regions hold no node at all while they say nothing (a comment marks
+    // the place), so that `:empty` hides them in the server's HTML as in the browser's: an empty
+    // text would be rendered as a space.
+    let region = move |which: Text| move || Some(ui.text(which)).filter(|text| !text.is_empty());
     let attr = move |which: Attr| move || ui.attr(which);
     let disabled = move |which: Disabled| move || ui.disabled(which);
     let t = move |key: Key| ui.t(key);
@@ -363,10 +367,10 @@ fn form_view(config: Config, root: NodeRef<html::Div>) -> impl IntoView {
                     tabindex="-1"
                     node_ref=ui.alert
                 >
-                    {text(Text::Error)}
+                    {region(Text::Error)}
                 </div>
                 <div class="cognito-confirm__status" part="status" role="status" tabindex="-1" node_ref=ui.status>
-                    {text(Text::Notice)}
+                    {region(Text::Notice)}
                 </div>
                 <div class="cognito-confirm__actions" part="actions">
                     <button

@@ -1,5 +1,11 @@
 // The <cognito-confirm-sign-up> custom element. A JavaScript class because wasm cannot extend
-// HTMLElement; it only maps attributes and properties to mount() options and events.
+// HTMLElement; it only maps attributes and properties to mount() options and events, and moves
+// the form from one drawing to the next.
+//
+// Defined two ways, with one class: by the wasm's defineElement() (src/web/element.rs), which
+// hands over mount() itself; and by the package's element.js (src/web/element-loader.js), which
+// hands over a Promise of mount() and the form's HTML rendered at build time, so the element
+// shows the form at once and the wasm takes over when it has arrived.
 
 const ATTRIBUTES = {
   region: "region",
@@ -25,10 +31,21 @@ const PROPERTIES = ["clientSecret", "secretHash", "credentials", "messages", "cl
 const SECRET_PROPERTIES = new Set(["clientSecret", "credentials"]);
 // Property values per element, out of reach of attribute reflection and serialisation.
 const PROPS = new WeakMap();
+// The inputs whose value, focus and selection move from one drawing of the form to the next.
+const INPUTS = ["code", "username"];
 
-export function defineCognitoElement(tagName, mount) {
+/**
+ * Defines `tagName` (once) and returns its class. `mount` is mount(), or a Promise of it while
+ * the wasm is on its way; `early` ({forms: {user, username}, css, busy}) is the form's HTML to
+ * show until then.
+ */
+export function defineCognitoElement(tagName, mount, early) {
   const existing = customElements.get(tagName);
   if (existing) return existing;
+
+  let ready = typeof mount === "function" ? mount : null;
+  if (!ready) Promise.resolve(mount).then((m) => (ready = m), () => {});
+  let sheet;
 
   class CognitoConfirmSignUp extends HTMLElement {
     static get observedAttributes() {
@@ -38,17 +55,25 @@ export function defineCognitoElement(tagName, mount) {
     #handle = null;
     #container = null;
     #scheduled = false;
+    // A Confirm pressed before the wasm took over, to send once it has.
+    #pending = false;
+    #early = false;
 
     constructor() {
       super();
       PROPS.set(this, {});
-      const root = this.attachShadow({ mode: "open" });
-      this.#container = document.createElement("div");
-      this.#container.setAttribute("part", "container");
-      root.append(this.#container);
+      // A declarative shadow root (<template shadowrootmode="open">) is there already: adopt it.
+      const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+      this.#container = root.querySelector(":scope > [part=container]");
+      if (!this.#container) {
+        this.#container = document.createElement("div");
+        this.#container.setAttribute("part", "container");
+        root.append(this.#container);
+      }
     }
 
     connectedCallback() {
+      if (!ready) this.#drawEarly();
       this.#schedule();
     }
 
@@ -66,21 +91,59 @@ export function defineCognitoElement(tagName, mount) {
       this.#schedule();
     }
 
+    // Before the wasm: the form's HTML, styled, with a Confirm that waits for the wasm. The
+    // admin mode waits for the wasm itself (its credentials are properties).
+    #drawEarly() {
+      if (!early || this.#early || this.getAttribute("mode") === "admin") return;
+      this.#early = true;
+      const root = this.shadowRoot;
+      if (early.css) {
+        if (sheet === undefined) {
+          try {
+            sheet = new CSSStyleSheet();
+            sheet.replaceSync(early.css);
+          } catch {
+            sheet = null;
+          }
+        }
+        if (sheet && !root.adoptedStyleSheets.includes(sheet)) {
+          root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        }
+      }
+      if (!this.#container.firstElementChild) {
+        this.#container.innerHTML = this.hasAttribute("username") ? early.forms.user : early.forms.username;
+      }
+      root.addEventListener("submit", (event) => {
+        if (this.#handle) return; // the wasm's form handles its own
+        event.preventDefault();
+        if (this.#pending) return;
+        this.#pending = true;
+        const form = this.#container.querySelector(".cognito-confirm");
+        form?.setAttribute("data-state", "submitting");
+        const submit = this.#container.querySelector("button[type=submit]");
+        if (submit) {
+          submit.setAttribute("aria-busy", "true");
+          if (early.busy) submit.textContent = early.busy;
+        }
+      });
+      if (!ready) Promise.resolve(mount).then(() => this.#schedule(), () => {});
+    }
+
     // Re-render once per turn of the event loop, however many attributes changed.
     #schedule() {
       if (this.#scheduled) return;
       this.#scheduled = true;
       queueMicrotask(() => {
         this.#scheduled = false;
-        if (this.isConnected) this.#render();
+        if (this.isConnected && ready) this.#render();
       });
     }
 
+    // Draws the form anew beside the one shown (hidden), carries over what the user typed, the
+    // focus and the selection, then swaps the two in one task: nothing moves on the page.
     #render() {
-      // Keep what the user typed across a re-render.
-      const typed = this.shadowRoot.querySelector("input[name=code]")?.value;
-      this.#handle?.unmount();
-      this.#handle = null;
+      const old = this.#container;
+      const kept = carried(this.shadowRoot, old);
       const options = { ...PROPS.get(this) };
       for (const [attribute, option] of Object.entries(ATTRIBUTES)) {
         const value = this.getAttribute(attribute);
@@ -89,16 +152,33 @@ export function defineCognitoElement(tagName, mount) {
         else if (BOOLEANS.has(option)) options[option] = value !== "false";
         else options[option] = value;
       }
-      if (typed) options.code = typed;
+      if (kept.code?.value) options.code = kept.code.value;
       const emit = (type) => (detail) =>
         this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
       options.onConfirmed = emit("confirmed");
       options.onResent = emit("code-resent");
       options.onError = emit("confirm-error");
+      const next = document.createElement("div");
+      next.setAttribute("part", "container");
+      next.hidden = true;
+      old.after(next);
+      let handle;
       try {
-        this.#handle = mount(this.#container, options);
+        handle = ready(next, options);
       } catch (error) {
+        next.remove();
         options.onError(error);
+        return;
+      }
+      this.#handle?.unmount();
+      this.#handle = handle;
+      this.#container = next;
+      old.remove();
+      next.hidden = false;
+      restore(this.shadowRoot, next, kept);
+      if (this.#pending) {
+        this.#pending = false;
+        next.querySelector("form")?.requestSubmit();
       }
     }
   }
@@ -120,4 +200,37 @@ export function defineCognitoElement(tagName, mount) {
 
   customElements.define(tagName, CognitoConfirmSignUp);
   return CognitoConfirmSignUp;
+}
+
+// What the user has in the inputs of `container`: each input's value, and which one has the
+// focus with its selection.
+function carried(root, container) {
+  const kept = {};
+  for (const name of INPUTS) {
+    const input = container.querySelector(`input[name=${name}]`);
+    if (!input) continue;
+    kept[name] = { value: input.value };
+    if (root.activeElement === input) {
+      kept.focus = { name, start: input.selectionStart, end: input.selectionEnd, direction: input.selectionDirection };
+    }
+  }
+  return kept;
+}
+
+// Puts what `carried` kept into the inputs of `container`.
+function restore(root, container, kept) {
+  for (const name of INPUTS) {
+    const input = container.querySelector(`input[name=${name}]`);
+    if (input && kept[name]?.value && input.value !== kept[name].value) input.value = kept[name].value;
+  }
+  const focus = kept.focus;
+  const input = focus && container.querySelector(`input[name=${focus.name}]`);
+  if (input && root.activeElement !== input) {
+    input.focus({ preventScroll: true });
+    try {
+      input.setSelectionRange(focus.start, focus.end, focus.direction ?? "none");
+    } catch {
+      // Not every input type has a selection.
+    }
+  }
 }

@@ -30,14 +30,31 @@ export function maskEmail(email) {
  * Starts the server. `cognito` is {endpoint, dir}; `pool` is {poolId, clientId};
  * `pageConfig` is served as /demo-config.json; `onCode(username, code)` hears new codes;
  * `headers` are added to every static answer (e.g. a Content-Security-Policy); `root` is the
- * folder served at / (www/ by default).
+ * folder served at / (www/ by default); `pages` maps paths to HTML, or to functions of the
+ * server's URL that return it. With `holdWasm`, every `.wasm` file waits until
+ * `releaseWasm()`: the page as it is on a slow network, before the module has arrived.
+ * `calls` lists the X-Amz-Target of every call proxied to Cognito, in order.
  */
-export async function startDevServer({ cognito = null, pool = null, pageConfig = {}, onCode = () => {}, headers = {}, port = 0, root: site = join(root, "www") }) {
+export async function startDevServer({ cognito = null, pool = null, pageConfig = {}, onCode = () => {}, headers = {}, port = 0, root: site = join(root, "www"), pages = {}, holdWasm = false }) {
+  const calls = [];
+  let release;
+  const released = holdWasm ? new Promise((resolve) => (release = resolve)) : Promise.resolve();
+  const wasmRequests = [];
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, "http://127.0.0.1");
       if (url.pathname === "/cognito/" && req.method === "POST" && cognito) {
+        calls.push(req.headers["x-amz-target"] ?? "");
         return await proxy(req, res);
+      }
+      if (Object.hasOwn(pages, url.pathname)) {
+        const page = pages[url.pathname];
+        const html = typeof page === "function" ? page(`http://127.0.0.1:${server.address().port}/`) : page;
+        return send(res, 200, { "Content-Type": TYPES[".html"], "Cache-Control": "no-store", ...headers }, html);
+      }
+      if (url.pathname.endsWith(".wasm")) {
+        wasmRequests.push(url.pathname);
+        await released;
       }
       if (url.pathname === "/demo-config.json") {
         return send(res, 200, { "Content-Type": TYPES[".json"], "Cache-Control": "no-store" }, JSON.stringify(pageConfig));
@@ -107,10 +124,11 @@ export async function startDevServer({ cognito = null, pool = null, pageConfig =
   await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${server.address().port}/`;
   const stop = () => new Promise((resolve) => {
+    release?.();
     server.closeAllConnections?.();
     server.close(() => resolve());
   });
-  return { url, stop };
+  return { url, stop, calls, wasmRequests, releaseWasm: () => release?.() };
 }
 
 function send(res, status, headers, body) {
