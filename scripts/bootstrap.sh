@@ -82,6 +82,7 @@ fi
 # they are there already). The fuzz harness has its own lockfile.
 step "the locked crates (cargo fetch)" cargo fetch --locked --quiet
 step "the fuzz harness's crates (cargo fetch)" cargo fetch --quiet --manifest-path fuzz/Cargo.toml
+step "the SSR example's crates (cargo fetch)" cargo fetch --locked --quiet --manifest-path examples/ssr/Cargo.toml
 if [ -n "$apt_pid" ]; then
   wait "$apt_pid"
 fi

@@ -21,6 +21,7 @@ stage() {
 
 stage "bootstrap" scripts/bootstrap.sh
 stage "cargo fmt --check" cargo fmt --all --check
+stage "cargo fmt --check (examples/ssr)" cargo fmt --manifest-path examples/ssr/Cargo.toml --check
 stage "endpoint rules match the AWS SDK" node scripts/endpoint-rules.mjs --check
 stage "clippy (host)" cargo clippy --all-targets --locked -- -D warnings
 stage "clippy (host, ssr)" cargo clippy --all-targets --locked --features ssr -- -D warnings
@@ -39,6 +40,7 @@ stage "wasm-pack test (Firefox)" wasm-pack test --headless --firefox --mode no-i
 stage "wasm-pack test (Chrome, form without admin)" wasm-pack test --headless --chrome --mode no-install -- --no-default-features --features csr,locales --test web
 stage "build pkg/ (form, bundler, headless) + npm pack" scripts/pack.sh
 stage "byte budgets" node scripts/size-budget.mjs
+stage "build examples/ssr (server + hydrate wasm)" scripts/ssr-example.sh
 stage "end-to-end (node --test; Chromium, Firefox, WebKit)" node --test tests/e2e/
 
 printf '\n=== stage times\n'
