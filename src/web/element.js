@@ -58,13 +58,14 @@ export function defineCognitoElement(tagName, mount, early) {
     // A Confirm pressed before the wasm took over, to send once it has.
     #pending = false;
     #early = false;
+    #live = false;
 
     constructor() {
       super();
       PROPS.set(this, {});
       // A declarative shadow root (<template shadowrootmode="open">) is there already: adopt it.
       const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-      this.#container = root.querySelector(":scope > [part=container]");
+      this.#container = [...root.children].find((child) => child.getAttribute("part") === "container");
       if (!this.#container) {
         this.#container = document.createElement("div");
         this.#container.setAttribute("part", "container");
@@ -176,6 +177,11 @@ export function defineCognitoElement(tagName, mount, early) {
       old.remove();
       next.hidden = false;
       restore(this.shadowRoot, next, kept);
+      if (!this.#live) {
+        this.#live = true;
+        // The wasm's form is in place: a Confirm now sends. (Not bubbling; listen on the element.)
+        this.dispatchEvent(new Event("ready"));
+      }
       if (this.#pending) {
         this.#pending = false;
         next.querySelector("form")?.requestSubmit();

@@ -8,6 +8,11 @@ import assert from "node:assert/strict";
 import { signUp, userStatus, startCognitoLocal, createPool } from "./support/cognito-local.mjs";
 import { startDevServer } from "./support/dev-server.mjs";
 import { ENGINES, startEngine } from "./support/engines.mjs";
+import { readFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const pkg = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "pkg");
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const ENTER = "\uE007";
@@ -34,11 +39,32 @@ const earlyPage = (username, attributes = `username="${username}"`) => (url) => 
 <${HOST} endpoint="${url}cognito/" client-id="${pool.clientId}" ${attributes}></${HOST}>
 <p id="below">Below the form.</p></body></html>`;
 
+/** The same form as a declarative shadow root in the page's HTML (the package's form.html, its
+ * stylesheet link pointed at the package), upgraded by element.js. */
+const declarativePage = (username) => (url) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>declarative</title>
+<script type="module" src="/pkg/element.js"></script></head>
+<body><p id="above">Above the form.</p>
+<${HOST} endpoint="${url}cognito/" client-id="${pool.clientId}" username="${username}">${
+  readFileSync(join(pkg, "form.html"), "utf8").replace('href="cognito-confirm.css"', 'href="/pkg/cognito-confirm.css"')
+}</${HOST}>
+<p id="below">Below the form.</p></body></html>`;
+
+/** element.js, and the package's root defining the element again after init(). */
+const bothPage = (username) => (url) => earlyPage(username)(url).replace("</head>", '<script type="module" src="/both.js"></script></head>');
+const BOTH_JS = `window.errors = [];
+addEventListener("error", (e) => window.errors.push(String(e.message)));
+addEventListener("unhandledrejection", (e) => window.errors.push(String(e.reason)));
+const cc = await import("/pkg/cognito_confirm.js");
+await cc.default();
+window.sameClass = cc.defineElement() === customElements.get("${HOST}");
+window.defined = true;`;
+
 /** Runs `flow({ page, server })` on the early page of `username` in `name`, the wasm held back. */
-async function withEarlyPage(name, username, flow, attributes) {
+async function withEarlyPage(name, username, flow, attributes, html = earlyPage(username, attributes)) {
   const server = await startDevServer({
     cognito, pool, holdWasm: true,
-    pages: { "/early.html": earlyPage(username, attributes) },
+    pages: { "/early.html": html, "/both.js": BOTH_JS },
     headers: { "Content-Security-Policy": CSP },
   });
   let page;
@@ -143,6 +169,44 @@ for (const name of ENGINES) {
     });
   });
 }
+
+for (const name of ENGINES) {
+  test(`${name}: the form as a declarative shadow root is painted without JavaScript, and element.js adopts it`, async () => {
+    const code = await signUp(cognito, pool, `dsd-${name}`);
+    await withEarlyPage(name, `dsd-${name}`, async ({ page, server }) => {
+      const before = await page.evaluate(() => {
+        const root = document.querySelector("cognito-confirm-sign-up").shadowRoot;
+        return {
+          forms: root.querySelectorAll(".cognito-confirm").length,
+          link: root.querySelectorAll("link[rel=stylesheet]").length,
+          border: getComputedStyle(root.querySelector(".cognito-confirm")).borderTopStyle,
+        };
+      });
+      assert.deepEqual(before, { forms: 1, link: 1, border: "solid" }, "one styled form, the root kept as the HTML made it");
+      await page.type(`${HOST} >>> input[name=code]`, code);
+      await page.evaluate(() => document.querySelector("cognito-confirm-sign-up").addEventListener("ready", () => { window.taken = true; }));
+      server.releaseWasm();
+      await page.waitFor(() => window.taken === true);
+      assert.equal(await page.evaluate(() => document.querySelector("cognito-confirm-sign-up").shadowRoot.querySelectorAll(".cognito-confirm").length), 1);
+      await page.press(ENTER);
+      await page.waitFor(() => document.querySelector("cognito-confirm-sign-up").shadowRoot.querySelector(".cognito-confirm").dataset.state === "confirmed");
+      assert.equal(await userStatus(cognito.endpoint, pool.poolId, `dsd-${name}`), "CONFIRMED");
+    }, undefined, declarativePage(`dsd-${name}`));
+  });
+}
+
+test("chromium: a page with element.js that also calls init() and defineElement() gets no error and one working element", async () => {
+  const code = await signUp(cognito, pool, "both");
+  await withEarlyPage("chromium", "both", async ({ page, server }) => {
+    server.releaseWasm();
+    await page.waitFor(() => window.defined === true);
+    assert.deepEqual(await page.evaluate(() => ({ errors: window.errors, same: window.sameClass })), { errors: [], same: true });
+    await page.type(`${HOST} >>> input[name=code]`, code);
+    await page.press(ENTER);
+    await page.waitFor(() => document.querySelector("cognito-confirm-sign-up").shadowRoot.querySelector(".cognito-confirm").dataset.state === "confirmed");
+    assert.deepEqual(server.calls, ["AWSCognitoIdentityProviderService.ConfirmSignUp"]);
+  }, undefined, bothPage("both"));
+});
 
 test("chromium: without a username attribute the early form asks for it, and the wasm keeps what was typed in both fields", async () => {
   await signUp(cognito, pool, "early-ask");

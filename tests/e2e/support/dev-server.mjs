@@ -30,7 +30,7 @@ export function maskEmail(email) {
  * Starts the server. `cognito` is {endpoint, dir}; `pool` is {poolId, clientId};
  * `pageConfig` is served as /demo-config.json; `onCode(username, code)` hears new codes;
  * `headers` are added to every static answer (e.g. a Content-Security-Policy); `root` is the
- * folder served at / (www/ by default); `pages` maps paths to HTML, or to functions of the
+ * folder served at / (www/ by default); `pages` maps paths to pages (HTML, or a script where the path ends in .js), or to functions of the
  * server's URL that return it. With `holdWasm`, every `.wasm` file waits until
  * `releaseWasm()`: the page as it is on a slow network, before the module has arrived.
  * `calls` lists the X-Amz-Target of every call proxied to Cognito, in order.
@@ -50,7 +50,7 @@ export async function startDevServer({ cognito = null, pool = null, pageConfig =
       if (Object.hasOwn(pages, url.pathname)) {
         const page = pages[url.pathname];
         const html = typeof page === "function" ? page(`http://127.0.0.1:${server.address().port}/`) : page;
-        return send(res, 200, { "Content-Type": TYPES[".html"], "Cache-Control": "no-store", ...headers }, html);
+        return send(res, 200, { "Content-Type": TYPES[extname(url.pathname)] ?? TYPES[".html"], "Cache-Control": "no-store", ...headers }, html);
       }
       if (url.pathname.endsWith(".wasm")) {
         wasmRequests.push(url.pathname);
