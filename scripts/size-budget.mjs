@@ -1,4 +1,5 @@
-// Byte budgets (gzip -9) for the form (pkg/) and the headless build (target/pkg-headless/),
+// Byte budgets (gzip -9) for the form (pkg/), the headless build (target/pkg-headless/) and
+// pkg/element.js,
 // from bench/budgets.json. Sizes are deterministic, so this can gate a change; timings stay in
 // `make bench`.
 import { readFileSync, readdirSync, existsSync } from "node:fs";
@@ -23,4 +24,8 @@ for (const [name, dir] of [["form", "pkg"], ["headless", "target/pkg-headless"]]
   failed ||= !ok;
   console.log(`size: ${name.padEnd(8)} ${String(size).padStart(7)} bytes gzip (budget ${budgets[name]}) ${ok ? "ok" : "OVER BUDGET"}`);
 }
+// element.js, which every page using it loads before anything else.
+const element = gz("pkg/element.js");
+failed ||= element > budgets.element;
+console.log(`size: element  ${String(element).padStart(7)} bytes gzip (budget ${budgets.element}) ${element <= budgets.element ? "ok" : "OVER BUDGET"}`);
 process.exit(failed ? 1 : 0);
