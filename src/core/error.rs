@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 macro_rules! exceptions {
     ($($variant:ident => $wire:literal,)*) => {
-        /// The name of a failure: every exception the Cognito API model lists for the three
+        /// The name of a failure: every exception the Cognito API model lists for the four
         /// operations, the local failures, and any other name the server sends.
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
@@ -57,6 +57,7 @@ exceptions! {
     CodeDeliveryFailure => "CodeDeliveryFailureException",
     CodeMismatch => "CodeMismatchException",
     ExpiredCode => "ExpiredCodeException",
+    FeatureUnavailableInTier => "FeatureUnavailableInTierException",
     Forbidden => "ForbiddenException",
     InternalError => "InternalErrorException",
     InvalidEmailRoleAccessPolicy => "InvalidEmailRoleAccessPolicyException",
@@ -64,14 +65,18 @@ exceptions! {
     InvalidParameter => "InvalidParameterException",
     InvalidSmsRoleAccessPolicy => "InvalidSmsRoleAccessPolicyException",
     InvalidSmsRoleTrustRelationship => "InvalidSmsRoleTrustRelationshipException",
+    InvalidUserPoolConfiguration => "InvalidUserPoolConfigurationException",
     LimitExceeded => "LimitExceededException",
     NotAuthorized => "NotAuthorizedException",
     OperationNotEnabled => "OperationNotEnabledException",
+    PasswordResetRequired => "PasswordResetRequiredException",
     ResourceNotFound => "ResourceNotFoundException",
     TooManyFailedAttempts => "TooManyFailedAttemptsException",
     TooManyRequests => "TooManyRequestsException",
     UnexpectedLambda => "UnexpectedLambdaException",
+    UnsupportedOperation => "UnsupportedOperationException",
     UserLambdaValidation => "UserLambdaValidationException",
+    UserNotConfirmed => "UserNotConfirmedException",
     UserNotFound => "UserNotFoundException",
 }
 
@@ -99,6 +104,13 @@ pub enum ErrorKind {
     /// Another `NotAuthorizedException` (disabled user, unknown user with user existence errors
     /// hidden, …).
     NotAuthorized,
+    /// The sign-in's `Session` is expired or was used already (`NotAuthorizedException`
+    /// "Invalid session for the user.").
+    SessionExpired,
+    /// The user is not confirmed yet (`UserNotConfirmedException`, on sign-in).
+    UserNotConfirmed,
+    /// The user must reset the password before signing in (`PasswordResetRequiredException`).
+    PasswordResetRequired,
     /// Too many failed attempts (`TooManyFailedAttemptsException`).
     TooManyFailedAttempts,
     /// Throttled (`TooManyRequestsException`, HTTP 429).
@@ -145,6 +157,9 @@ impl ErrorKind {
             Self::AlreadyConfirmed => "already-confirmed",
             Self::SecretHash => "secret-hash",
             Self::NotAuthorized => "not-authorized",
+            Self::SessionExpired => "session-expired",
+            Self::UserNotConfirmed => "user-not-confirmed",
+            Self::PasswordResetRequired => "password-reset-required",
             Self::TooManyFailedAttempts => "too-many-failed-attempts",
             Self::Throttled => "throttled",
             Self::UserNotFound => "user-not-found",
@@ -330,7 +345,10 @@ fn classify(name: &ErrorName, message: &str, status: u16) -> ErrorKind {
         ErrorName::NotAuthorized if lower.contains("secret hash") || lower.contains("secret_hash") => {
             ErrorKind::SecretHash
         }
+        ErrorName::NotAuthorized if lower.contains("session") => ErrorKind::SessionExpired,
         ErrorName::NotAuthorized => ErrorKind::NotAuthorized,
+        ErrorName::UserNotConfirmed => ErrorKind::UserNotConfirmed,
+        ErrorName::PasswordResetRequired => ErrorKind::PasswordResetRequired,
         ErrorName::InvalidParameter => ErrorKind::InvalidParameter,
         ErrorName::TooManyFailedAttempts => ErrorKind::TooManyFailedAttempts,
         ErrorName::TooManyRequests => ErrorKind::Throttled,
@@ -344,7 +362,10 @@ fn classify(name: &ErrorName, message: &str, status: u16) -> ErrorKind {
         | ErrorName::OperationNotEnabled
         | ErrorName::InvalidSmsRoleAccessPolicy
         | ErrorName::InvalidSmsRoleTrustRelationship
-        | ErrorName::InvalidEmailRoleAccessPolicy => ErrorKind::Configuration,
+        | ErrorName::InvalidEmailRoleAccessPolicy
+        | ErrorName::UnsupportedOperation
+        | ErrorName::InvalidUserPoolConfiguration
+        | ErrorName::FeatureUnavailableInTier => ErrorKind::Configuration,
         ErrorName::Forbidden => ErrorKind::Forbidden,
         ErrorName::InternalError => ErrorKind::Service,
         ErrorName::Other(other) if is_signature_error(other) => ErrorKind::Signature,

@@ -1,4 +1,5 @@
-//! The form's state machine: idle → submitting → confirmed | error, and the resend cooldown.
+//! The form's state machine: idle → submitting → confirmed | error, the sign-in that may follow a
+//! confirmation (submitting again, then confirmed), and the resend cooldown.
 //! Plain Rust with the time passed in, so it is tested on the host.
 
 use super::error::{CognitoError, ErrorKind};
@@ -36,6 +37,8 @@ pub enum Action {
     Confirm,
     /// Send a new code.
     Resend,
+    /// Sign in right after the confirmation (`InitiateAuth` with its `Session`).
+    SignIn,
 }
 
 /// The latest notice for the `role="status"` region.
@@ -45,6 +48,23 @@ pub enum Notice {
     Confirmed,
     /// A new code was sent.
     CodeResent(CodeDeliveryDetails),
+    /// Confirmed; signing in.
+    SigningIn,
+    /// Confirmed and signed in.
+    SignedIn,
+    /// Confirmed, but the sign-in failed: the user signs in elsewhere.
+    SignInNeeded,
+}
+
+/// How the sign-in after a confirmation ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignInOutcome {
+    /// Tokens arrived.
+    SignedIn,
+    /// Cognito asks for another step (a challenge), which the app takes on.
+    Challenge,
+    /// It failed (an expired Session, USER_AUTH not allowed, …).
+    Failed,
 }
 
 /// The form, without any rendering.
@@ -115,6 +135,31 @@ impl Form {
             Err(e) if e.kind == ErrorKind::AlreadyConfirmed => self.confirmed(),
             Err(e) => self.failed(e),
         }
+    }
+
+    /// Starts the sign-in that follows a confirmation: busy again, the account confirmed already.
+    pub fn begin_sign_in(&mut self) {
+        if self.phase != Phase::Confirmed || self.busy.is_some() {
+            return;
+        }
+        self.phase = Phase::Submitting;
+        self.busy = Some(Action::SignIn);
+        self.notice = Some(Notice::SigningIn);
+    }
+
+    /// Records how the sign-in ended. The account stays confirmed whatever happened: the form
+    /// never goes back to asking for a code.
+    pub fn finish_sign_in(&mut self, outcome: SignInOutcome) {
+        if self.busy != Some(Action::SignIn) {
+            return;
+        }
+        self.busy = None;
+        self.phase = Phase::Confirmed;
+        self.notice = Some(match outcome {
+            SignInOutcome::SignedIn => Notice::SignedIn,
+            SignInOutcome::Challenge => Notice::Confirmed,
+            SignInOutcome::Failed => Notice::SignInNeeded,
+        });
     }
 
     /// Records the outcome of a resend at `now_ms`; success starts the cooldown.

@@ -67,6 +67,9 @@ keys! {
     ErrorInvalidInput => "errorInvalidInput",
     ErrorOther => "errorOther",
     NextRequestCode => "nextRequestCode",
+    SigningIn => "signingIn",
+    SignedIn => "signedIn",
+    ConfirmedSignIn => "confirmedSignIn",
 }
 
 /// English, the fallback of every locale.
@@ -111,6 +114,9 @@ fn en(key: Key) -> &'static str {
         Key::ErrorInvalidInput => "Check what you entered and try again.",
         Key::ErrorOther => "Something went wrong. Try again.",
         Key::NextRequestCode => "Request a new code below.",
+        Key::SigningIn => "Signing you in…",
+        Key::SignedIn => "You are signed in.",
+        Key::ConfirmedSignIn => "Your account is confirmed. Sign in to continue.",
     }
 }
 
@@ -298,6 +304,10 @@ impl Messages {
             ErrorKind::Throttled => (Key::ErrorThrottled, None),
             ErrorKind::UserNotFound => (Key::ErrorUserNotFound, None),
             ErrorKind::NotAuthorized | ErrorKind::AlreadyConfirmed => (Key::ErrorNotAuthorized, None),
+            // Sign-in failures after a confirmation: the account is confirmed; signing in is next.
+            ErrorKind::SessionExpired | ErrorKind::UserNotConfirmed | ErrorKind::PasswordResetRequired => {
+                (Key::ConfirmedSignIn, None)
+            }
             ErrorKind::SecretHash => (Key::ErrorSecretHash, None),
             ErrorKind::AliasExists => (Key::ErrorAliasExists, None),
             ErrorKind::CodeDelivery => (Key::ErrorCodeDelivery, None),

@@ -18,7 +18,8 @@ pub mod wire;
 pub use endpoint::{is_loopback, Endpoint, EndpointOptions};
 pub use error::{CognitoError, ErrorBody, ErrorDetails, ErrorKind, ErrorName};
 pub use protocol::{
-    AdminConfirmSignUpRequest, CodeDeliveryDetails, CognitoRequest, ConfirmSignUpRequest, Operation, Request,
+    AdminConfirmSignUpRequest, AuthParameters, AuthenticationResult, CodeDeliveryDetails, CognitoRequest,
+    ConfirmSignUpRequest, InitiateAuthRequest, InitiateAuthResponse, Operation, Request,
     ResendConfirmationCodeRequest, SecretHashSlot,
 };
 pub use secret::Secret;

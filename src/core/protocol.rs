@@ -1,4 +1,4 @@
-//! The three operations: their request and response types with AWS member names (serde, in the
+//! The four operations: their request and response types with AWS member names (serde, in the
 //! order of the API model, which is the order of the JSON body), and [`Request`], a request of
 //! any of them, which the browser shell reads, checks and sends.
 
@@ -21,6 +21,8 @@ pub enum Operation {
     ResendConfirmationCode,
     /// Confirms a user without a code (administrator; Signature V4).
     AdminConfirmSignUp,
+    /// Signs the user in; here only `USER_AUTH` with the `Session` a confirmation returned.
+    InitiateAuth,
 }
 
 impl Operation {
@@ -30,6 +32,7 @@ impl Operation {
             Self::ConfirmSignUp => "ConfirmSignUp",
             Self::ResendConfirmationCode => "ResendConfirmationCode",
             Self::AdminConfirmSignUp => "AdminConfirmSignUp",
+            Self::InitiateAuth => "InitiateAuth",
         }
     }
 
@@ -49,6 +52,7 @@ impl Operation {
             Self::ConfirmSignUp => fields_of::<ConfirmSignUpRequest>(),
             Self::ResendConfirmationCode => fields_of::<ResendConfirmationCodeRequest>(),
             Self::AdminConfirmSignUp => fields_of::<AdminConfirmSignUpRequest>(),
+            Self::InitiateAuth => fields_of::<InitiateAuthRequest>(),
         }
     }
 }
@@ -91,12 +95,13 @@ fn nested_members(member: &str) -> Option<(&'static str, &'static [&'static str]
     match member {
         "AnalyticsMetadata" => Some(("AnalyticsMetadata", fields_of::<AnalyticsMetadata>())),
         "UserContextData" => Some(("UserContextData", fields_of::<UserContextData>())),
+        "AuthParameters" => Some(("AuthParameters", fields_of::<AuthParameters>())),
         _ => None,
     }
 }
 
-/// The `ConfirmSignUp` request.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The `ConfirmSignUp` request. `Debug` prints its `Session` redacted.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ConfirmSignUpRequest {
     /// `ClientId`, the app client.
@@ -123,6 +128,21 @@ pub struct ConfirmSignUpRequest {
     /// `Session` from `SignUp`, for auto sign-in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub session: Option<String>,
+}
+
+impl std::fmt::Debug for ConfirmSignUpRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConfirmSignUpRequest")
+            .field("client_id", &self.client_id)
+            .field("username", &self.username)
+            .field("session", &redacted(&self.session))
+            .finish_non_exhaustive()
+    }
+}
+
+/// What `Debug` prints for a secret that may be there: whether it is, never what it is.
+fn redacted(value: &Option<String>) -> Option<&'static str> {
+    value.as_ref().map(|_| "[redacted]")
 }
 
 /// The `ResendConfirmationCode` request.
@@ -160,13 +180,159 @@ pub struct AdminConfirmSignUpRequest {
     pub client_metadata: Option<ClientMetadata>,
 }
 
-/// The `ConfirmSignUp` response.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// `AuthParameters` of a `USER_AUTH` sign-in, in the order the API documents them.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AuthParameters {
+    /// `USERNAME`.
+    #[serde(rename = "USERNAME")]
+    pub username: String,
+    /// `SECRET_HASH`, when the app client has a secret.
+    #[serde(rename = "SECRET_HASH", skip_serializing_if = "Option::is_none")]
+    pub secret_hash: Option<String>,
+    /// `PREFERRED_CHALLENGE`: `EMAIL_OTP`, `SMS_OTP`, `WEB_AUTHN`, `PASSWORD` or `PASSWORD_SRP`.
+    #[serde(rename = "PREFERRED_CHALLENGE", skip_serializing_if = "Option::is_none")]
+    pub preferred_challenge: Option<String>,
+}
+
+impl std::fmt::Debug for AuthParameters {
+    // The model marks AuthParameters sensitive.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AuthParameters([redacted])")
+    }
+}
+
+/// The `InitiateAuth` request: the sign-in that follows a confirmation (`USER_AUTH` with the
+/// `Session` that `ConfirmSignUp` returned). `Debug` prints its `Session` redacted.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct InitiateAuthRequest {
+    /// `AuthFlow`: `USER_AUTH`, the one flow this crate sends.
+    pub auth_flow: String,
+    /// `AuthParameters`.
+    pub auth_parameters: AuthParameters,
+    /// `ClientMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none", with = "string_map")]
+    pub client_metadata: Option<ClientMetadata>,
+    /// `ClientId`.
+    pub client_id: String,
+    /// `AnalyticsMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub analytics_metadata: Option<AnalyticsMetadata>,
+    /// `UserContextData`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_context_data: Option<UserContextData>,
+    /// `Session`: the one `ConfirmSignUp` returned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+}
+
+impl std::fmt::Debug for InitiateAuthRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("InitiateAuthRequest")
+            .field("auth_flow", &self.auth_flow)
+            .field("client_id", &self.client_id)
+            .field("session", &redacted(&self.session))
+            .finish_non_exhaustive()
+    }
+}
+
+/// The `ConfirmSignUp` response. `Debug` prints its `Session` redacted.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ConfirmSignUpResponse {
     /// `Session`, to sign in without a password right after confirming.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub session: Option<String>,
+}
+
+impl std::fmt::Debug for ConfirmSignUpResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConfirmSignUpResponse")
+            .field("session", &redacted(&self.session))
+            .finish()
+    }
+}
+
+/// `AuthenticationResult`: the tokens of a sign-in. `Debug` prints them redacted.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AuthenticationResult {
+    /// `AccessToken`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// `ExpiresIn`, seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_in: Option<i64>,
+    /// `TokenType`: `Bearer`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_type: Option<String>,
+    /// `RefreshToken`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    /// `IdToken`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<String>,
+    /// `NewDeviceMetadata`, when the pool remembers devices.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_device_metadata: Option<NewDeviceMetadata>,
+}
+
+impl std::fmt::Debug for AuthenticationResult {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuthenticationResult")
+            .field("access_token", &redacted(&self.access_token))
+            .field("expires_in", &self.expires_in)
+            .field("token_type", &self.token_type)
+            .field("refresh_token", &redacted(&self.refresh_token))
+            .field("id_token", &redacted(&self.id_token))
+            .finish_non_exhaustive()
+    }
+}
+
+/// `NewDeviceMetadata`: the device Cognito remembers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct NewDeviceMetadata {
+    /// `DeviceKey`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_key: Option<String>,
+    /// `DeviceGroupKey`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_group_key: Option<String>,
+}
+
+/// The `InitiateAuth` response: the tokens, or the next challenge. `Debug` prints the tokens and
+/// the `Session` redacted.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct InitiateAuthResponse {
+    /// `ChallengeName`: `EMAIL_OTP`, `SMS_OTP`, `WEB_AUTHN`, `SELECT_CHALLENGE`, ….
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge_name: Option<String>,
+    /// `Session`, for the answer to the challenge.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+    /// `ChallengeParameters`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge_parameters: Option<StringMap>,
+    /// `AuthenticationResult`: the tokens, when no challenge is left.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authentication_result: Option<AuthenticationResult>,
+    /// `AvailableChallenges`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub available_challenges: Option<Vec<String>>,
+}
+
+impl std::fmt::Debug for InitiateAuthResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("InitiateAuthResponse")
+            .field("challenge_name", &self.challenge_name)
+            .field("session", &redacted(&self.session))
+            .field("authentication_result", &self.authentication_result)
+            .field("available_challenges", &self.available_challenges)
+            .finish_non_exhaustive()
+    }
 }
 
 /// `CodeDeliveryDetails`: where the new code went.
@@ -281,7 +447,12 @@ impl CognitoRequest for AdminConfirmSignUpRequest {
     type Response = AdminConfirmSignUpResponse;
 }
 
-/// A request of any of the three operations: what the browser shell reads, checks and sends.
+impl CognitoRequest for InitiateAuthRequest {
+    const OPERATION: Operation = Operation::InitiateAuth;
+    type Response = InitiateAuthResponse;
+}
+
+/// A request of any of the four operations: what the browser shell reads, checks and sends.
 /// It serializes as the request it holds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
@@ -292,6 +463,8 @@ pub enum Request {
     ResendConfirmationCode(ResendConfirmationCodeRequest),
     /// `AdminConfirmSignUp`.
     AdminConfirmSignUp(AdminConfirmSignUpRequest),
+    /// `InitiateAuth`.
+    InitiateAuth(InitiateAuthRequest),
 }
 
 impl From<ConfirmSignUpRequest> for Request {
@@ -309,6 +482,12 @@ impl From<ResendConfirmationCodeRequest> for Request {
 impl From<AdminConfirmSignUpRequest> for Request {
     fn from(r: AdminConfirmSignUpRequest) -> Self {
         Self::AdminConfirmSignUp(r)
+    }
+}
+
+impl From<InitiateAuthRequest> for Request {
+    fn from(r: InitiateAuthRequest) -> Self {
+        Self::InitiateAuth(r)
     }
 }
 
@@ -331,11 +510,12 @@ impl Request {
             Operation::ConfirmSignUp => Self::ConfirmSignUp(typed(deserialize)?),
             Operation::ResendConfirmationCode => Self::ResendConfirmationCode(typed(deserialize)?),
             Operation::AdminConfirmSignUp => Self::AdminConfirmSignUp(typed(deserialize)?),
+            Operation::InitiateAuth => Self::InitiateAuth(typed(deserialize)?),
         })
     }
 
-    /// Refuses a member `operation` does not know, at the top or inside `AnalyticsMetadata` and
-    /// `UserContextData`. `keys(None)` gives the request object's own keys, `keys(Some(member))`
+    /// Refuses a member `operation` does not know, at the top or inside `AnalyticsMetadata`,
+    /// `UserContextData` and `AuthParameters`. `keys(None)` gives the request object's own keys, `keys(Some(member))`
     /// those of the object in that member (`None` where it is no object: its type is checked
     /// when it is read).
     pub fn check_members(
@@ -360,6 +540,7 @@ impl Request {
             Self::ConfirmSignUp(_) => Operation::ConfirmSignUp,
             Self::ResendConfirmationCode(_) => Operation::ResendConfirmationCode,
             Self::AdminConfirmSignUp(_) => Operation::AdminConfirmSignUp,
+            Self::InitiateAuth(_) => Operation::InitiateAuth,
         }
     }
 
@@ -394,14 +575,31 @@ impl Request {
                 validate::username(&r.username)?;
                 validate::common(None, None, r.client_metadata.as_ref())
             }
+            Self::InitiateAuth(r) => {
+                validate::auth_flow(&r.auth_flow)?;
+                validate::auth_parameters(&r.auth_parameters)?;
+                validate::client_id(&r.client_id)?;
+                validate::session(r.session.as_deref())?;
+                validate::common(
+                    r.analytics_metadata.as_ref(),
+                    r.user_context_data.as_ref(),
+                    r.client_metadata.as_ref(),
+                )
+            }
         }
     }
 
-    /// The `SecretHash` member, for operations that have one.
+    /// The `SecretHash` member (`AuthParameters.SECRET_HASH` for `InitiateAuth`), for operations
+    /// that have one.
     pub fn secret_hash_slot(&mut self) -> Option<SecretHashSlot<'_>> {
         let (username, client_id, secret_hash) = match self {
             Self::ConfirmSignUp(r) => (&r.username, &r.client_id, &mut r.secret_hash),
             Self::ResendConfirmationCode(r) => (&r.username, &r.client_id, &mut r.secret_hash),
+            Self::InitiateAuth(r) => (
+                &r.auth_parameters.username,
+                &r.client_id,
+                &mut r.auth_parameters.secret_hash,
+            ),
             Self::AdminConfirmSignUp(_) => return None,
         };
         Some(SecretHashSlot {

@@ -1,7 +1,7 @@
 //! Cognito's member constraints (from the API model), checked before anything is sent.
 
 use super::error::CognitoError;
-use super::protocol::{AnalyticsMetadata, ClientMetadata, UserContextData};
+use super::protocol::{AnalyticsMetadata, AuthParameters, ClientMetadata, UserContextData};
 use super::sigv4::Credentials;
 
 /// `StringType`: at most 131 072 characters.
@@ -49,15 +49,48 @@ pub fn client_id(value: &str) -> Result<(), CognitoError> {
 /// `UsernameType`: 1–128 characters from the Unicode letter, mark, symbol, number and
 /// punctuation classes, so no spaces, control or invisible format characters.
 pub fn username(value: &str) -> Result<(), CognitoError> {
-    length("Username", value, 1, 128)?;
+    username_as("Username", value)
+}
+
+/// [`username`] of the member `field`.
+fn username_as(field: &'static str, value: &str) -> Result<(), CognitoError> {
+    length(field, value, 1, 128)?;
     if value
         .chars()
         .any(|c| c.is_whitespace() || c.is_control() || is_format_char(c))
     {
         return Err(CognitoError::validation(
-            "Username",
-            "Username must not contain spaces, control or invisible characters",
+            field,
+            [field, " must not contain spaces, control or invisible characters"].concat(),
         ));
+    }
+    Ok(())
+}
+
+/// `AuthFlow`: only `USER_AUTH`, the sign-in that finishes a sign-up.
+pub fn auth_flow(value: &str) -> Result<(), CognitoError> {
+    if value != "USER_AUTH" {
+        return Err(CognitoError::validation(
+            "AuthFlow",
+            "AuthFlow must be USER_AUTH: this component signs in only to finish a sign-up",
+        ));
+    }
+    Ok(())
+}
+
+/// `AuthParameters` of `USER_AUTH`: `USERNAME` as a username, `SECRET_HASH` as a SecretHash,
+/// `PREFERRED_CHALLENGE` one of Cognito's choice-based challenges.
+pub fn auth_parameters(value: &AuthParameters) -> Result<(), CognitoError> {
+    username_as("USERNAME", &value.username)?;
+    secret_hash_as("SECRET_HASH", value.secret_hash.as_deref())?;
+    if let Some(challenge) = value.preferred_challenge.as_deref() {
+        const CHALLENGES: [&str; 5] = ["EMAIL_OTP", "SMS_OTP", "WEB_AUTHN", "PASSWORD", "PASSWORD_SRP"];
+        if !CHALLENGES.contains(&challenge) {
+            return Err(CognitoError::validation(
+                "PREFERRED_CHALLENGE",
+                ["PREFERRED_CHALLENGE must be one of ", &CHALLENGES.join(", ")].concat(),
+            ));
+        }
     }
     Ok(())
 }
@@ -77,15 +110,20 @@ pub fn confirmation_code(value: &str) -> Result<(), CognitoError> {
 
 /// `SecretHashType`: 1–128 characters of `[\w+=/]`.
 pub fn secret_hash(value: Option<&str>) -> Result<(), CognitoError> {
+    secret_hash_as("SecretHash", value)
+}
+
+/// [`secret_hash`] of the member `field`.
+fn secret_hash_as(field: &'static str, value: Option<&str>) -> Result<(), CognitoError> {
     let Some(value) = value else { return Ok(()) };
-    length("SecretHash", value, 1, 128)?;
+    length(field, value, 1, 128)?;
     if !value
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'=' | b'/'))
     {
         return Err(CognitoError::validation(
-            "SecretHash",
-            "SecretHash must be Base64 text",
+            field,
+            [field, " must be Base64 text"].concat(),
         ));
     }
     Ok(())

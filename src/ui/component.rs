@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 #[cfg(target_arch = "wasm32")]
 use super::flow::Region;
-use super::flow::{self, now_ms, Attr, Config, Confirmed, Disabled, Ids, Mode, Resent, Text};
+use super::flow::{self, now_ms, Attr, Config, Confirmed, Disabled, Ids, Mode, Resent, SignIn, Text};
 use crate::core::form::{normalize_code, Form};
 use crate::core::i18n::{is_rtl, Key, Messages};
 use crate::core::protocol::ClientMetadata;
@@ -117,9 +117,23 @@ pub fn ConfirmSignUp(
     /// the wasm. Defaults to true.
     #[prop(default = true)]
     stylesheet: bool,
+    /// The `Session` of the app's `SignUp` response, sent with `ConfirmSignUp`.
+    #[prop(optional, into)]
+    session: Option<String>,
+    /// After confirming, sign in with the `Session` `ConfirmSignUp` returns (`InitiateAuth`
+    /// `USER_AUTH`): `on_signed_in` gets the tokens, or `on_challenge` the next step. Defaults to
+    /// false.
+    #[prop(optional)]
+    auto_sign_in: bool,
     /// Called after confirmation ("already confirmed" included).
     #[prop(optional, into)]
     on_confirmed: Option<Callback<Confirmed>>,
+    /// Called with the tokens of the automatic sign-in.
+    #[prop(optional, into)]
+    on_signed_in: Option<Callback<SignIn>>,
+    /// Called when the automatic sign-in needs another step (`ChallengeName`, `Session`, …).
+    #[prop(optional, into)]
+    on_challenge: Option<Callback<SignIn>>,
     /// Called after a code was sent again.
     #[prop(optional, into)]
     on_resent: Option<Callback<Resent>>,
@@ -145,8 +159,12 @@ pub fn ConfirmSignUp(
         client_metadata,
         encoded_data,
         web_otp,
+        session: session.filter(|s| !s.is_empty()),
+        auto_sign_in,
         on_confirmed: on_confirmed
             .map(|cb| Rc::new(move |c: &Confirmed| cb.run(c.clone())) as Rc<dyn Fn(&_)>),
+        on_signed_in: on_signed_in.map(|cb| Rc::new(move |s: &SignIn| cb.run(s.clone())) as Rc<dyn Fn(&_)>),
+        on_challenge: on_challenge.map(|cb| Rc::new(move |s: &SignIn| cb.run(s.clone())) as Rc<dyn Fn(&_)>),
         on_resent: on_resent.map(|cb| Rc::new(move |r: &Resent| cb.run(r.clone())) as Rc<dyn Fn(&_)>),
         on_error: on_error.map(|cb| Rc::new(move |e: &CognitoError| cb.run(e.clone())) as Rc<dyn Fn(&_)>),
         ..Config::unsent(client_id)

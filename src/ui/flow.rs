@@ -27,13 +27,39 @@ pub enum Mode {
     Admin,
 }
 
-/// A successful confirmation, as handed to `on_confirmed`.
-#[derive(Clone, Debug)]
+/// A successful confirmation, as handed to `on_confirmed`. `Debug` prints no `Session`.
+#[derive(Clone)]
 pub struct Confirmed {
     /// `Session` for auto sign-in, when Cognito returned one.
     pub session: Option<String>,
     /// The response JSON as Cognito sent it (`{}` when the user was already confirmed).
     pub raw: String,
+}
+
+impl std::fmt::Debug for Confirmed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Confirmed")
+            .field("session", &self.session.as_ref().map(|_| "[redacted]"))
+            .finish_non_exhaustive()
+    }
+}
+
+/// The answer to the sign-in after a confirmation, as handed to `on_signed_in` (the tokens) or
+/// `on_challenge` (the next step). `Debug` prints no token and no `Session`.
+#[derive(Clone)]
+pub struct SignIn {
+    /// The response, typed.
+    pub response: crate::core::InitiateAuthResponse,
+    /// The response JSON as Cognito sent it.
+    pub raw: String,
+}
+
+impl std::fmt::Debug for SignIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignIn")
+            .field("response", &self.response)
+            .finish_non_exhaustive()
+    }
 }
 
 /// A code sent again, as handed to `on_resent`.
@@ -83,8 +109,17 @@ pub struct Config {
     /// Fill the code from an incoming SMS through the WebOTP API where the browser has it.
     /// Defaults to true.
     pub web_otp: bool,
+    /// The `Session` of the app's `SignUp` response, sent with `ConfirmSignUp`.
+    pub session: Option<String>,
+    /// After confirming, sign in with the `Session` `ConfirmSignUp` returns (`InitiateAuth`
+    /// `USER_AUTH`). Defaults to false.
+    pub auto_sign_in: bool,
     /// Called after confirmation.
     pub on_confirmed: Option<Callback<Confirmed>>,
+    /// Called with the tokens of the automatic sign-in.
+    pub on_signed_in: Option<Callback<SignIn>>,
+    /// Called when the automatic sign-in needs another step (a challenge).
+    pub on_challenge: Option<Callback<SignIn>>,
     /// Called after a code was sent again.
     pub on_resent: Option<Callback<Resent>>,
     /// Called with every error shown.
@@ -144,7 +179,11 @@ impl Config {
             client_metadata: None,
             encoded_data: None,
             web_otp: true,
+            session: None,
+            auto_sign_in: false,
             on_confirmed: None,
+            on_signed_in: None,
+            on_challenge: None,
             on_resent: None,
             on_error: None,
         }
@@ -237,6 +276,9 @@ pub(crate) fn text(messages: &Messages, mode: Mode, form: &Form, which: Text, no
         Text::Notice => match form.notice() {
             Some(Notice::Confirmed) => t(Key::Confirmed),
             Some(Notice::CodeResent(details)) => resent_text(messages, details),
+            Some(Notice::SigningIn) => t(Key::SigningIn),
+            Some(Notice::SignedIn) => t(Key::SignedIn),
+            Some(Notice::SignInNeeded) => t(Key::ConfirmedSignIn),
             None => String::new(),
         },
         Text::ConfirmLabel => t(match (busy(Action::Confirm), mode) {
@@ -264,7 +306,7 @@ pub(crate) fn attr(form: &Form, which: Attr) -> &'static str {
     let yes = match which {
         Attr::State => return form.phase().as_str(),
         Attr::Invalid => form.error().is_some(),
-        Attr::ConfirmBusy => form.busy() == Some(Action::Confirm),
+        Attr::ConfirmBusy => matches!(form.busy(), Some(Action::Confirm | Action::SignIn)),
         Attr::ResendBusy => form.busy() == Some(Action::Resend),
     };
     if yes {
@@ -277,6 +319,7 @@ pub(crate) fn attr(form: &Form, which: Attr) -> &'static str {
 /// Whether `which` controls are disabled in `form` at `now` (ms).
 pub(crate) fn disabled(form: &Form, which: Disabled, now: f64) -> bool {
     form.phase() == Phase::Confirmed
+        || form.busy() == Some(Action::SignIn)
         || match which {
             Disabled::WhenConfirmed => false,
             Disabled::Resend => form.busy() == Some(Action::Resend) || form.cooldown_remaining(now) != 0,

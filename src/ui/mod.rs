@@ -6,4 +6,4 @@ pub(crate) mod component;
 pub(crate) mod flow;
 
 pub use component::{ConfirmForm, ConfirmSignUp};
-pub use flow::{Callback, Config, Confirmed, Mode, Resent, DEFAULT_RESEND_COOLDOWN_SECONDS};
+pub use flow::{Callback, Config, Confirmed, Mode, Resent, SignIn, DEFAULT_RESEND_COOLDOWN_SECONDS};

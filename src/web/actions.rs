@@ -1,4 +1,5 @@
-//! What the form does in the browser: confirm (or the admin confirm), resend code and WebOTP.
+//! What the form does in the browser: confirm (or the admin confirm), the sign-in that may
+//! follow it, resend code and WebOTP.
 //! The component (`ui/component.rs`) calls these from its event handlers and effects, which never
 //! run on a server; they read and change its state through [`Ui`].
 
@@ -6,12 +7,13 @@ use std::rc::Rc;
 
 use super::page;
 use super::transport::{Answer, Client};
-use crate::core::form::{normalize_code, Action, Phase};
+use crate::core::form::{normalize_code, Action, Form, Phase, SignInOutcome};
 use crate::core::{
-    AdminConfirmSignUpRequest, CognitoError, ConfirmSignUpRequest, Request, ResendConfirmationCodeRequest,
+    AdminConfirmSignUpRequest, AuthParameters, CognitoError, ConfirmSignUpRequest, InitiateAuthRequest,
+    Request, ResendConfirmationCodeRequest,
 };
 use crate::ui::component::Ui;
-use crate::ui::flow::{now_ms, Config, Confirmed, Mode, Region, Resent};
+use crate::ui::flow::{now_ms, Config, Confirmed, Mode, Region, Resent, SignIn};
 
 /// What runs with the answer to a request.
 type Then = Box<dyn FnOnce(Result<Answer, CognitoError>)>;
@@ -93,15 +95,16 @@ pub(crate) fn confirm(view: &Ui) {
         Mode::User => ConfirmSignUpRequest {
             client_id: c.client_id.clone(),
             user_context_data: c.user_context(&username),
-            username,
+            username: username.clone(),
             confirmation_code: view.code(),
             client_metadata: c.client_metadata.clone(),
+            session: c.session.clone(),
             ..Default::default()
         }
         .into(),
         Mode::Admin => AdminConfirmSignUpRequest {
             user_pool_id: c.user_pool_id.clone().unwrap_or_default(),
-            username,
+            username: username.clone(),
             client_metadata: c.client_metadata.clone(),
         }
         .into(),
@@ -109,6 +112,7 @@ pub(crate) fn confirm(view: &Ui) {
     launch(view, &c, Action::Confirm, request, move |view, result| {
         finish_confirm(
             view,
+            username,
             result.and_then(|answer| {
                 let session = match mode {
                     Mode::User => answer.decode::<ConfirmSignUpRequest>()?.session,
@@ -123,7 +127,7 @@ pub(crate) fn confirm(view: &Ui) {
     });
 }
 
-fn finish_confirm(view: &Ui, result: Result<Confirmed, CognitoError>) {
+fn finish_confirm(view: &Ui, username: String, result: Result<Confirmed, CognitoError>) {
     let Some(c) = view.config() else { return };
     let outcome = result.as_ref().map(|_| ()).map_err(Clone::clone);
     let Some(phase) = view.with_form(|f| {
@@ -144,6 +148,83 @@ fn finish_confirm(view: &Ui, result: Result<Confirmed, CognitoError>) {
     };
     if let Some(cb) = &c.on_confirmed {
         cb(&confirmed);
+    }
+    // No Session back (none was given, or the app client lacks ALLOW_USER_AUTH): confirmed, as
+    // without the sign-in.
+    match confirmed.session {
+        Some(session) if c.auto_sign_in => sign_in(view, &c, username, session),
+        _ => view.focus(Region::Status),
+    }
+}
+
+/// The sign-in right after a confirmation: `InitiateAuth` `USER_AUTH` with the `Session` the
+/// confirmation returned. The account is confirmed whatever it answers.
+fn sign_in(view: &Ui, c: &Config, username: String, session: String) {
+    let Some(client) = c.client.clone() else { return };
+    let request = InitiateAuthRequest {
+        auth_flow: "USER_AUTH".to_owned(),
+        auth_parameters: AuthParameters {
+            username: username.clone(),
+            ..Default::default()
+        },
+        client_metadata: c.client_metadata.clone(),
+        client_id: c.client_id.clone(),
+        user_context_data: c.user_context(&username),
+        session: Some(session),
+        ..Default::default()
+    };
+    if view.with_form(Form::begin_sign_in).is_none() {
+        return;
+    }
+    view.draw();
+    let request = Request::from(request);
+    if let Err(e) = request.validate() {
+        return finish_sign_in(view, Err(e));
+    }
+    let answer_to = *view;
+    send(
+        client,
+        request,
+        Box::new(move |result| finish_sign_in(&answer_to, result)),
+    );
+}
+
+fn finish_sign_in(view: &Ui, result: Result<Answer, CognitoError>) {
+    let Some(c) = view.config() else { return };
+    let result = result.and_then(|answer| {
+        let response = answer.decode::<InitiateAuthRequest>()?;
+        if response.authentication_result.is_none() && response.challenge_name.is_none() {
+            return Err(CognitoError::invalid_response(
+                answer.status,
+                "InitiateAuth answered with neither tokens nor a challenge",
+            ));
+        }
+        Ok(SignIn {
+            response,
+            raw: answer.text,
+        })
+    });
+    let outcome = match &result {
+        Ok(signed) if signed.response.authentication_result.is_some() => SignInOutcome::SignedIn,
+        Ok(_) => SignInOutcome::Challenge,
+        Err(_) => SignInOutcome::Failed,
+    };
+    if view.with_form(|f| f.finish_sign_in(outcome)).is_none() {
+        return; // unmounted meanwhile
+    }
+    view.draw();
+    let callback = match (&result, outcome) {
+        (Ok(_), SignInOutcome::SignedIn) => &c.on_signed_in,
+        (Ok(_), _) => &c.on_challenge,
+        (Err(e), _) => {
+            if let Some(cb) = &c.on_error {
+                cb(e);
+            }
+            &None
+        }
+    };
+    if let (Some(cb), Ok(signed)) = (callback, &result) {
+        cb(signed);
     }
     view.focus(Region::Status);
 }

@@ -18,7 +18,7 @@ const TYPES: &str = include_str!("types.d.ts");
 const ADMIN_TYPES: &str = include_str!("types-admin.d.ts");
 
 /// Reads the request, fills `SecretHash`, sends, and settles with the server's JSON object or
-/// a named error. One body for the three operations keeps one copy of the async machinery.
+/// a named error. One body for the four operations keeps one copy of the async machinery.
 #[inline(never)]
 fn start(operation: Operation, request: JsValue, options: JsValue) -> Promise {
     super::panic::install();
@@ -44,6 +44,13 @@ pub fn confirm_sign_up(request: JsValue, options: JsValue) -> Promise {
 #[wasm_bindgen(js_name = resendConfirmationCode, skip_typescript)]
 pub fn resend_confirmation_code(request: JsValue, options: JsValue) -> Promise {
     start(Operation::ResendConfirmationCode, request, options)
+}
+
+/// `initiateAuth(request, options)`: the sign-in right after a confirmation (`USER_AUTH` with
+/// the `Session` `ConfirmSignUp` returned); resolves to the tokens or the next challenge.
+#[wasm_bindgen(js_name = initiateAuth, skip_typescript)]
+pub fn initiate_auth(request: JsValue, options: JsValue) -> Promise {
+    start(Operation::InitiateAuth, request, options)
 }
 
 /// `adminConfirmSignUp(request, options)`: signed with Signature V4; resolves to `{}`.

@@ -23,12 +23,14 @@ const ATTRIBUTES = {
   "web-otp": "webOtp",
   "use-fips-endpoint": "useFipsEndpoint",
   "use-dualstack-endpoint": "useDualstackEndpoint",
+  "auto-sign-in": "autoSignIn",
 };
 const NUMBERS = new Set(["resendCooldownSeconds", "timeoutMs", "autoSubmitLength"]);
-const BOOLEANS = new Set(["prefillFromUrl", "webOtp", "useFipsEndpoint", "useDualstackEndpoint"]);
-// Set as properties only: secrets, providers, credentials and objects never go in attributes.
-const PROPERTIES = ["clientSecret", "secretHash", "credentials", "messages", "clientMetadata", "encodedData"];
-const SECRET_PROPERTIES = new Set(["clientSecret", "credentials"]);
+const BOOLEANS = new Set(["prefillFromUrl", "webOtp", "useFipsEndpoint", "useDualstackEndpoint", "autoSignIn"]);
+// Set as properties only: secrets, Sessions, providers, credentials and objects never go in
+// attributes.
+const PROPERTIES = ["clientSecret", "secretHash", "credentials", "messages", "clientMetadata", "encodedData", "session"];
+const SECRET_PROPERTIES = new Set(["clientSecret", "credentials", "session"]);
 // Property values per element, out of reach of attribute reflection and serialisation.
 const PROPS = new WeakMap();
 // The inputs whose value, focus and selection move from one drawing of the form to the next.
@@ -159,6 +161,8 @@ export function defineCognitoElement(tagName, mount, early) {
       options.onConfirmed = emit("confirmed");
       options.onResent = emit("code-resent");
       options.onError = emit("confirm-error");
+      options.onSignedIn = emit("signed-in");
+      options.onChallenge = emit("sign-in-challenge");
       const next = document.createElement("div");
       next.setAttribute("part", "container");
       next.hidden = true;

@@ -13,7 +13,7 @@ use crate::core::i18n;
 use crate::core::members::fields_of;
 use crate::core::protocol::StringMap;
 use crate::core::CognitoError;
-use crate::ui::{Config, Confirmed, Mode, Resent, DEFAULT_RESEND_COOLDOWN_SECONDS};
+use crate::ui::{Config, Confirmed, Mode, Resent, SignIn, DEFAULT_RESEND_COOLDOWN_SECONDS};
 
 /// The form's own options, beside the client options, as the caller's object spells them.
 #[derive(Debug, Default, Deserialize)]
@@ -33,8 +33,14 @@ struct FormOptions {
     encoded_data: Option<String>,
     client_metadata: Option<StringMap>,
     stylesheet: Option<bool>,
+    session: Option<String>,
+    auto_sign_in: Option<bool>,
     #[serde(with = "serde_wasm_bindgen::preserve")]
     on_confirmed: JsValue,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    on_signed_in: JsValue,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    on_challenge: JsValue,
     #[serde(with = "serde_wasm_bindgen::preserve")]
     on_resent: JsValue,
     #[serde(with = "serde_wasm_bindgen::preserve")]
@@ -112,6 +118,11 @@ fn config(client: Client, form: FormOptions, locale: &str) -> Result<Config, Cog
         .map(|f| Rc::new(move |c: &Confirmed| call_back(&f, &parse(&c.raw))) as Rc<dyn Fn(&_)>);
     let on_resent = callback("onResent", form.on_resent)?
         .map(|f| Rc::new(move |r: &Resent| call_back(&f, &parse(&r.raw))) as Rc<dyn Fn(&_)>);
+    let on_signed_in = callback("onSignedIn", form.on_signed_in)?
+        .map(|f| Rc::new(move |s: &SignIn| call_back(&f, &parse(&s.raw))) as Rc<dyn Fn(&_)>);
+    let on_challenge = callback("onChallenge", form.on_challenge)?
+        .map(|f| Rc::new(move |s: &SignIn| call_back(&f, &parse(&s.raw))) as Rc<dyn Fn(&_)>);
+    crate::core::validate::session(form.session.as_deref())?;
     let on_error = callback("onError", form.on_error)?
         .map(|f| Rc::new(move |e: &CognitoError| call_back(&f, &js::to_js_error(e))) as Rc<dyn Fn(&_)>);
     // Opt-in: `?username=…&code=…` from the page URL fills what the options leave open.
@@ -138,7 +149,11 @@ fn config(client: Client, form: FormOptions, locale: &str) -> Result<Config, Cog
         client_metadata: (!metadata.is_empty()).then_some(metadata),
         encoded_data: form.encoded_data,
         web_otp: form.web_otp.unwrap_or(true),
+        session: form.session.filter(|s| !s.is_empty()),
+        auto_sign_in: form.auto_sign_in.unwrap_or(false),
         on_confirmed,
+        on_signed_in,
+        on_challenge,
         on_resent,
         on_error,
     })

@@ -27,7 +27,15 @@ export interface MountOptions extends ClientOptions {
   webOtp?: boolean;
   /** Adopt the default stylesheet (CSP-safe constructable stylesheet). Defaults to true. */
   stylesheet?: boolean;
+  /** The Session of the app's SignUp response, sent with ConfirmSignUp (property only on the element). */
+  session?: string;
+  /** After confirming, sign in with the Session ConfirmSignUp returns (InitiateAuth USER_AUTH). Defaults to false. */
+  autoSignIn?: boolean;
   onConfirmed?: (response: ConfirmSignUpResponse) => void;
+  /** After an automatic sign-in: the tokens. */
+  onSignedIn?: (response: InitiateAuthResponse) => void;
+  /** After an automatic sign-in that needs another step: the challenge (ChallengeName, Session, ...). */
+  onChallenge?: (response: InitiateAuthResponse) => void;
   onResent?: (response: ResendConfirmationCodeResponse) => void;
   onError?: (error: CognitoConfirmError) => void;
 }
@@ -47,9 +55,10 @@ export function defineElement(tagName?: string): CustomElementConstructor;
 /**
  * The custom element. Attributes: region, endpoint, client-id, username, user-pool-id, code,
  * mode, locale, resend-cooldown-seconds, timeout-ms, auto-submit-length, prefill-from-url,
- * web-otp, use-fips-endpoint, use-dualstack-endpoint. Properties (never attributes): clientSecret, secretHash, credentials, messages,
- * clientMetadata, encodedData. Events (bubbling, composed): "confirmed", "code-resent",
- * "confirm-error" with the response or error as `detail`.
+ * web-otp, use-fips-endpoint, use-dualstack-endpoint, auto-sign-in. Properties (never attributes): clientSecret, secretHash, credentials, messages,
+ * clientMetadata, encodedData, session. Events (bubbling, composed): "confirmed", "code-resent",
+ * "confirm-error", "signed-in", "sign-in-challenge" with the response or error as `detail`;
+ * "ready" (on the element, not bubbling) once the wasm's form is in place.
  */
 export interface CognitoConfirmSignUpElement extends HTMLElement {
   clientSecret?: string;
@@ -57,6 +66,8 @@ export interface CognitoConfirmSignUpElement extends HTMLElement {
   messages?: Record<string, string>;
   clientMetadata?: Record<string, string>;
   encodedData?: string;
+  /** The SignUp response's Session (never an attribute). */
+  session?: string;
   /** Re-renders with the current attributes and properties. */
   render(): void;
 }

@@ -47,10 +47,46 @@ export interface CodeDeliveryDetails {
 }
 export interface ResendConfirmationCodeResponse { CodeDeliveryDetails?: CodeDeliveryDetails; [member: string]: unknown }
 
+/** The sign-in that follows a confirmation: `USER_AUTH` with the Session ConfirmSignUp returned. */
+export interface InitiateAuthRequest {
+  /** Only "USER_AUTH": any other flow is a ValidationError. */
+  AuthFlow: "USER_AUTH";
+  ClientId: string;
+  AuthParameters: {
+    USERNAME: string;
+    /** Filled like SecretHash when absent (`clientSecret` or `secretHash` option). */
+    SECRET_HASH?: string;
+    PREFERRED_CHALLENGE?: "EMAIL_OTP" | "SMS_OTP" | "WEB_AUTHN" | "PASSWORD" | "PASSWORD_SRP";
+  };
+  /** The Session of the ConfirmSignUp response. */
+  Session?: string;
+  ClientMetadata?: Record<string, string>;
+  AnalyticsMetadata?: AnalyticsMetadata;
+  UserContextData?: UserContextData;
+}
+export interface AuthenticationResult {
+  AccessToken?: string;
+  IdToken?: string;
+  RefreshToken?: string;
+  ExpiresIn?: number;
+  TokenType?: string;
+  NewDeviceMetadata?: { DeviceKey?: string; DeviceGroupKey?: string };
+}
+/** The tokens (`AuthenticationResult`), or the next challenge. */
+export interface InitiateAuthResponse {
+  AuthenticationResult?: AuthenticationResult;
+  ChallengeName?: string;
+  Session?: string;
+  ChallengeParameters?: Record<string, string>;
+  AvailableChallenges?: string[];
+  [member: string]: unknown;
+}
+
 /** Finer categories of `CognitoConfirmError.kind`. */
 export type ErrorKind =
   | "code-mismatch" | "expired-code" | "attempt-limit" | "email-quota" | "limit-exceeded"
-  | "already-confirmed" | "secret-hash" | "not-authorized" | "too-many-failed-attempts"
+  | "already-confirmed" | "secret-hash" | "not-authorized" | "session-expired"
+  | "user-not-confirmed" | "password-reset-required" | "too-many-failed-attempts"
   | "throttled" | "user-not-found" | "alias-exists" | "code-delivery" | "lambda"
   | "configuration" | "forbidden" | "invalid-parameter" | "service" | "signature"
   | "validation" | "network" | "timeout" | "invalid-response" | "other";
@@ -70,4 +106,6 @@ export interface CognitoConfirmError extends Error {
 
 export function confirmSignUp(request: ConfirmSignUpRequest, options: ClientOptions): Promise<ConfirmSignUpResponse>;
 export function resendConfirmationCode(request: ResendConfirmationCodeRequest, options: ClientOptions): Promise<ResendConfirmationCodeResponse>;
+/** Signs the user in right after the confirmation (USER_AUTH with ConfirmSignUp's Session). */
+export function initiateAuth(request: InitiateAuthRequest, options: ClientOptions): Promise<InitiateAuthResponse>;
 export function secretHash(username: string, clientId: string, clientSecret: string): string;

@@ -66,6 +66,9 @@ const AR: &[&str] = &[
     "تحقق مما أدخلته وحاول مرة أخرى.",
     "حدث خطأ ما. حاول مرة أخرى.",
     "اطلب رمزًا جديدًا أدناه.",
+    "جارٍ تسجيل دخولك…",
+    "تم تسجيل دخولك.",
+    "تم تأكيد حسابك. سجّل الدخول للمتابعة.",
 ];
 
 const DE: &[&str] = &[
@@ -108,6 +111,9 @@ const DE: &[&str] = &[
     "Prüfe deine Eingabe und versuche es erneut.",
     "Etwas ist schiefgelaufen. Versuche es erneut.",
     "Fordere unten einen neuen Code an.",
+    "Sie werden angemeldet…",
+    "Sie sind angemeldet.",
+    "Ihr Konto ist bestätigt. Melden Sie sich an, um fortzufahren.",
 ];
 
 const ES: &[&str] = &[
@@ -150,6 +156,9 @@ const ES: &[&str] = &[
     "Revisa lo que escribiste e inténtalo de nuevo.",
     "Algo salió mal. Inténtalo de nuevo.",
     "Solicita un código nuevo abajo.",
+    "Iniciando sesión…",
+    "Has iniciado sesión.",
+    "Tu cuenta está confirmada. Inicia sesión para continuar.",
 ];
 
 const FR: &[&str] = &[
@@ -192,6 +201,9 @@ const FR: &[&str] = &[
     "Vérifiez votre saisie et réessayez.",
     "Une erreur s’est produite. Réessayez.",
     "Demandez un nouveau code ci-dessous.",
+    "Connexion en cours…",
+    "Vous êtes connecté.",
+    "Votre compte est confirmé. Connectez-vous pour continuer.",
 ];
 
 const HE: &[&str] = &[
@@ -234,6 +246,9 @@ const HE: &[&str] = &[
     "בדקו את מה שהזנתם ונסו שוב.",
     "משהו השתבש. נסו שוב.",
     "בקשו קוד חדש למטה.",
+    "מתבצעת התחברות…",
+    "התחברת.",
+    "החשבון שלך אושר. התחבר כדי להמשיך.",
 ];
 
 const HI: &[&str] = &[
@@ -276,6 +291,9 @@ const HI: &[&str] = &[
     "आपने जो दर्ज किया उसे जाँचें और फिर से प्रयास करें।",
     "कुछ गलत हो गया। फिर से प्रयास करें।",
     "नीचे नया कोड माँगें।",
+    "आपको साइन इन किया जा रहा है…",
+    "आप साइन इन हो गए हैं।",
+    "आपका खाता पुष्ट हो गया है। जारी रखने के लिए साइन इन करें।",
 ];
 
 const HU: &[&str] = &[
@@ -318,6 +336,9 @@ const HU: &[&str] = &[
     "Ellenőrizd a megadott adatokat, és próbáld újra.",
     "Hiba történt. Próbáld újra.",
     "Kérj új kódot lent.",
+    "Bejelentkezés…",
+    "Bejelentkezett.",
+    "A fiókja megerősítve. A folytatáshoz jelentkezzen be.",
 ];
 
 const ID: &[&str] = &[
@@ -360,6 +381,9 @@ const ID: &[&str] = &[
     "Periksa apa yang Anda masukkan dan coba lagi.",
     "Terjadi kesalahan. Coba lagi.",
     "Minta kode baru di bawah.",
+    "Sedang memasukkan Anda…",
+    "Anda sudah masuk.",
+    "Akun Anda telah dikonfirmasi. Masuk untuk melanjutkan.",
 ];
 
 const IT: &[&str] = &[
@@ -402,6 +426,9 @@ const IT: &[&str] = &[
     "Controlla i dati inseriti e riprova.",
     "Qualcosa è andato storto. Riprova.",
     "Richiedi un nuovo codice qui sotto.",
+    "Accesso in corso…",
+    "Hai effettuato l'accesso.",
+    "Il tuo account è confermato. Accedi per continuare.",
 ];
 
 const JA: &[&str] = &[
@@ -444,6 +471,9 @@ const JA: &[&str] = &[
     "入力内容を確認してもう一度お試しください。",
     "問題が発生しました。もう一度お試しください。",
     "下のボタンから新しいコードをリクエストしてください。",
+    "サインインしています…",
+    "サインインしました。",
+    "アカウントが確認されました。続行するにはサインインしてください。",
 ];
 
 const KO: &[&str] = &[
@@ -486,6 +516,9 @@ const KO: &[&str] = &[
     "입력한 내용을 확인하고 다시 시도하세요.",
     "문제가 발생했습니다. 다시 시도하세요.",
     "아래에서 새 코드를 요청하세요.",
+    "로그인하는 중…",
+    "로그인되었습니다.",
+    "계정이 확인되었습니다. 계속하려면 로그인하세요.",
 ];
 
 const NB: &[&str] = &[
@@ -528,6 +561,9 @@ const NB: &[&str] = &[
     "Sjekk det du skrev inn, og prøv igjen.",
     "Noe gikk galt. Prøv igjen.",
     "Be om en ny kode nedenfor.",
+    "Logger deg inn…",
+    "Du er logget inn.",
+    "Kontoen din er bekreftet. Logg inn for å fortsette.",
 ];
 
 const NL: &[&str] = &[
@@ -570,6 +606,9 @@ const NL: &[&str] = &[
     "Controleer wat je hebt ingevoerd en probeer het opnieuw.",
     "Er is iets misgegaan. Probeer het opnieuw.",
     "Vraag hieronder een nieuwe code aan.",
+    "Je wordt aangemeld…",
+    "Je bent aangemeld.",
+    "Je account is bevestigd. Meld je aan om verder te gaan.",
 ];
 
 const PL: &[&str] = &[
@@ -612,6 +651,9 @@ const PL: &[&str] = &[
     "Sprawdź wprowadzone dane i spróbuj ponownie.",
     "Coś poszło nie tak. Spróbuj ponownie.",
     "Poproś poniżej o nowy kod.",
+    "Logowanie…",
+    "Zalogowano.",
+    "Twoje konto zostało potwierdzone. Zaloguj się, aby kontynuować.",
 ];
 
 const PT: &[&str] = &[
@@ -654,6 +696,9 @@ const PT: &[&str] = &[
     "Verifique o que você digitou e tente novamente.",
     "Algo deu errado. Tente novamente.",
     "Solicite um novo código abaixo.",
+    "Entrando…",
+    "Você entrou.",
+    "Sua conta foi confirmada. Entre para continuar.",
 ];
 
 const RU: &[&str] = &[
@@ -696,6 +741,9 @@ const RU: &[&str] = &[
     "Проверьте введённые данные и попробуйте снова.",
     "Что-то пошло не так. Попробуйте снова.",
     "Запросите новый код ниже.",
+    "Выполняется вход…",
+    "Вы вошли в систему.",
+    "Ваш аккаунт подтверждён. Войдите, чтобы продолжить.",
 ];
 
 const SV: &[&str] = &[
@@ -738,6 +786,9 @@ const SV: &[&str] = &[
     "Kontrollera det du angav och försök igen.",
     "Något gick fel. Försök igen.",
     "Begär en ny kod nedan.",
+    "Loggar in dig…",
+    "Du är inloggad.",
+    "Ditt konto är bekräftat. Logga in för att fortsätta.",
 ];
 
 const TH: &[&str] = &[
@@ -780,6 +831,9 @@ const TH: &[&str] = &[
     "ตรวจสอบสิ่งที่คุณป้อนแล้วลองอีกครั้ง",
     "เกิดข้อผิดพลาด โปรดลองอีกครั้ง",
     "ขอรหัสใหม่ด้านล่าง",
+    "กำลังลงชื่อเข้าใช้…",
+    "คุณลงชื่อเข้าใช้แล้ว",
+    "ยืนยันบัญชีของคุณแล้ว ลงชื่อเข้าใช้เพื่อดำเนินการต่อ",
 ];
 
 const TR: &[&str] = &[
@@ -822,6 +876,9 @@ const TR: &[&str] = &[
     "Girdiklerinizi kontrol edip yeniden deneyin.",
     "Bir sorun oluştu. Yeniden deneyin.",
     "Aşağıdan yeni bir kod isteyin.",
+    "Oturumunuz açılıyor…",
+    "Oturum açtınız.",
+    "Hesabınız onaylandı. Devam etmek için oturum açın.",
 ];
 
 const UK: &[&str] = &[
@@ -864,6 +921,9 @@ const UK: &[&str] = &[
     "Перевірте введені дані та спробуйте ще раз.",
     "Щось пішло не так. Спробуйте ще раз.",
     "Запросіть новий код нижче.",
+    "Виконується вхід…",
+    "Ви увійшли.",
+    "Ваш обліковий запис підтверджено. Увійдіть, щоб продовжити.",
 ];
 
 const ZH: &[&str] = &[
@@ -906,4 +966,7 @@ const ZH: &[&str] = &[
     "请检查您输入的内容后重试。",
     "出了点问题。请重试。",
     "请在下方请求新的验证码。",
+    "正在登录…",
+    "您已登录。",
+    "您的账户已确认。请登录以继续。",
 ];
