@@ -203,19 +203,20 @@ impl std::fmt::Debug for AuthParameters {
 }
 
 /// The `InitiateAuth` request: the sign-in that follows a confirmation (`USER_AUTH` with the
-/// `Session` that `ConfirmSignUp` returned). `Debug` prints its `Session` redacted.
+/// `Session` that `ConfirmSignUp` returned). Its members are in the order the AWS SDK for
+/// JavaScript v3 sends them. `Debug` prints its `Session` redacted.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct InitiateAuthRequest {
     /// `AuthFlow`: `USER_AUTH`, the one flow this crate sends.
     pub auth_flow: String,
+    /// `ClientId`.
+    pub client_id: String,
     /// `AuthParameters`.
     pub auth_parameters: AuthParameters,
     /// `ClientMetadata`.
     #[serde(skip_serializing_if = "Option::is_none", with = "string_map")]
     pub client_metadata: Option<ClientMetadata>,
-    /// `ClientId`.
-    pub client_id: String,
     /// `AnalyticsMetadata`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub analytics_metadata: Option<AnalyticsMetadata>,
