@@ -1,4 +1,5 @@
-// The demo page: reads the local server's settings and mounts the form. `?lang=de` shows a
+// The demo page: reads the local server's settings (with the Session of the sign-up, to sign in
+// right after confirming) and mounts the form. `?lang=de` shows a
 // translation: each is a small module, loaded here after the form is up (the form switches to
 // it when it arrives, keeping what was typed).
 import init, { mount, registerLocale } from "/pkg/cognito_confirm.js";
@@ -11,7 +12,11 @@ mount("#app", {
   endpoint: new URL("cognito/", location.href).href,
   ...config,
   ...(lang ? { locale: lang } : {}),
-  onConfirmed: (response) => log(`confirmed: ${JSON.stringify(response)}`),
+  // The Session is never shown: it is a credential.
+  onConfirmed: (response) => log(`confirmed${response.Session ? " (with a Session for the sign-in)" : ""}`),
+  // Nor are the tokens: the page would hand them to its own session handling.
+  onSignedIn: (response) => log(`signed in: tokens that expire in ${response.AuthenticationResult?.ExpiresIn} s`),
+  onChallenge: (response) => log(`sign-in challenge: ${response.ChallengeName}`),
   onResent: (response) => log(`code resent: ${JSON.stringify(response.CodeDeliveryDetails)}`),
   onError: (error) => log(`${error.name} (${error.kind}): ${error.message}`),
 });

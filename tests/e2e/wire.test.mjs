@@ -9,6 +9,7 @@ import {
   ConfirmSignUpCommand,
   ResendConfirmationCodeCommand,
   AdminConfirmSignUpCommand,
+  InitiateAuthCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { startCaptureServer } from "./support/capture-server.mjs";
 import { startDevServer } from "./support/dev-server.mjs";
@@ -42,6 +43,23 @@ const cases = [
     Command: ResendConfirmationCodeCommand,
     input: { ClientId: "7example1client2id3", SecretHash: "c2VjcmV0aGFzaA==", Username: "zoë", ...common },
     answer: { CodeDeliveryDetails: { Destination: "z***@e***.com", DeliveryMedium: "EMAIL", AttributeName: "email" } },
+  },
+  {
+    op: "InitiateAuth",
+    fn: "initiateAuth",
+    Command: InitiateAuthCommand,
+    input: {
+      AuthFlow: "USER_AUTH",
+      ClientId: "7example1client2id3",
+      AuthParameters: { USERNAME: "zoë", SECRET_HASH: "c2VjcmV0aGFzaA==", PREFERRED_CHALLENGE: "EMAIL_OTP" },
+      ...common,
+      Session: "s".repeat(40),
+    },
+    // Cognito's answer with tokens (the shape of the API model's AuthenticationResultType).
+    answer: {
+      AuthenticationResult: { AccessToken: "eyJ.access", ExpiresIn: 3600, TokenType: "Bearer", RefreshToken: "eyJ.refresh", IdToken: "eyJ.id" },
+      ChallengeParameters: {},
+    },
   },
   {
     op: "AdminConfirmSignUp",
@@ -118,6 +136,7 @@ for (const [entry, module, its] of entries) for (const c of its) {
     assert.equal(mine.headers["x-amz-target"], `AWSCognitoIdentityProviderService.${c.op}`);
     assert.equal(mine.headers["content-type"], theirs.headers["content-type"]);
     assert.deepEqual(JSON.parse(mine.body), JSON.parse(theirs.body));
+    if (c.op === "InitiateAuth") assert.equal(mine.body, theirs.body, "byte for byte");
     assert.deepEqual(JSON.parse(mine.body), c.input, "every member is sent");
     assert.deepEqual(ours, c.answer, "resolves to the server's object");
     for (const [k, v] of Object.entries(c.answer)) assert.deepEqual(sdkResponse[k], v);

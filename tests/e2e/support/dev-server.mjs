@@ -1,10 +1,13 @@
 // Serves www/ and pkg/ on 127.0.0.1 and proxies /cognito/ to cognito-local. Demo and test
-// support only, not part of the product: it adds the one operation cognito-local lacks,
-// ResendConfirmationCode (a new code, the old one invalid, CodeDeliveryDetails).
+// support only, not part of the product: a dev layer in front of cognito-local adds what it lacks,
+// with real Cognito's shapes: ResendConfirmationCode (a new code, the old one invalid,
+// CodeDeliveryDetails), and the sign-in that follows a confirmation (a Session in the answers to
+// SignUp and ConfirmSignUp, and InitiateAuth USER_AUTH answering that Session with tokens).
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { join, normalize, extname, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { randomBytes } from "node:crypto";
 import { call, storedUser } from "./cognito-local.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
@@ -83,9 +86,15 @@ export async function startDevServer({ cognito = null, pool = null, pageConfig =
     for await (const c of req) chunks.push(c);
     const body = Buffer.concat(chunks).toString("utf8");
     const target = req.headers["x-amz-target"] ?? "";
+    const answer = ({ status, json }) => send(res, status, { "Content-Type": "application/x-amz-json-1.1" }, JSON.stringify(json));
     if (target === "AWSCognitoIdentityProviderService.ResendConfirmationCode") {
-      const { status, json } = await resend(JSON.parse(body));
-      return send(res, status, { "Content-Type": "application/x-amz-json-1.1" }, JSON.stringify(json));
+      return answer(await resend(JSON.parse(body)));
+    }
+    if (target === "AWSCognitoIdentityProviderService.InitiateAuth" && JSON.parse(body).AuthFlow === "USER_AUTH") {
+      return answer(signIn(JSON.parse(body)));
+    }
+    if (target === "AWSCognitoIdentityProviderService.SignUp" || target === "AWSCognitoIdentityProviderService.ConfirmSignUp") {
+      return answer(await withSession(target.split(".")[1], JSON.parse(body)));
     }
     const forward = {};
     for (const h of ["content-type", "x-amz-target", "x-amz-date", "authorization", "x-amz-security-token"]) {
@@ -94,6 +103,48 @@ export async function startDevServer({ cognito = null, pool = null, pageConfig =
     const upstream = await fetch(cognito.endpoint, { method: "POST", headers: forward, body });
     const text = await upstream.text();
     send(res, upstream.status, { "Content-Type": upstream.headers.get("content-type") ?? "application/json" }, text);
+  }
+
+  // The sign-in after a confirmation, as Cognito's choice-based sign-in does it: SignUp answers
+  // with a Session; ConfirmSignUp given that Session answers with a new one; InitiateAuth
+  // USER_AUTH with that one answers with tokens, once. cognito-local has none of it.
+  const sessions = new Map(); // Session -> {username, step: "signed-up" | "confirmed"}
+  const newSession = (username, step) => {
+    const session = `dev-layer-session-${randomBytes(24).toString("base64url")}`;
+    sessions.set(session, { username, step });
+    return session;
+  };
+  async function withSession(operation, request) {
+    const { Session, ...rest } = request;
+    const upstream = await fetch(cognito.endpoint, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": `AWSCognitoIdentityProviderService.${operation}` },
+      body: JSON.stringify(operation === "SignUp" ? request : rest),
+    });
+    const json = await upstream.json();
+    if (!upstream.ok) return { status: upstream.status, json };
+    if (operation === "SignUp") return { status: 200, json: { ...json, Session: newSession(request.Username, "signed-up") } };
+    const given = sessions.get(Session);
+    if (given?.username !== request.Username || given.step !== "signed-up") return { status: 200, json };
+    sessions.delete(Session);
+    return { status: 200, json: { ...json, Session: newSession(request.Username, "confirmed") } };
+  }
+  function signIn(request) {
+    const username = request.AuthParameters?.USERNAME;
+    const given = sessions.get(request.Session);
+    if (request.ClientId !== pool.clientId) return { status: 400, json: { __type: "ResourceNotFoundException", message: "User pool client does not exist." } };
+    if (given?.username !== username || given.step !== "confirmed") {
+      return { status: 400, json: { __type: "NotAuthorizedException", message: "Invalid session for the user." } };
+    }
+    sessions.delete(request.Session);
+    const token = (kind) => `dev-layer.${kind}.${randomBytes(32).toString("base64url")}`;
+    return {
+      status: 200,
+      json: {
+        AuthenticationResult: { AccessToken: token("access"), ExpiresIn: 3600, TokenType: "Bearer", RefreshToken: token("refresh"), IdToken: token("id") },
+        ChallengeParameters: {},
+      },
+    };
   }
 
   // Real Cognito's answers: UserNotFoundException, InvalidParameterException "User is already
