@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { signUp, userStatus, storedUser, startCognitoLocal, createPool } from "./support/cognito-local.mjs";
+import { signUp, userStatus, storedUser, startCognitoLocal, createPool, call } from "./support/cognito-local.mjs";
 import { startDevServer } from "./support/dev-server.mjs";
 import { ENGINES, exposePackage, startEngine } from "./support/engines.mjs";
 
@@ -73,6 +73,36 @@ async function withPage(name, username, flow, headers = {}) {
 const text = (page, selector) => page.evaluate((s) => document.querySelector(s).textContent, selector);
 
 for (const name of ENGINES) {
+  test(`${name}: signed in right after confirming (session and autoSignIn), tokens only in the callback`, async () => {
+    const username = `signin-${name}`;
+    const pageConfig = { clientId: pool.clientId, username, autoSignIn: true };
+    const server = await startDevServer({ cognito, pool, pageConfig, headers: { "Content-Security-Policy": CSP } });
+    let page;
+    try {
+      // Signed up through the dev layer, whose answer carries the Session (cognito-local's has none).
+      const { Session } = await call(`${server.url}cognito/`, "SignUp", {
+        ClientId: pool.clientId, Username: username, Password: "Corr3ct-Horse!", UserAttributes: [{ Name: "email", Value: `${username}@example.com` }],
+      });
+      pageConfig.session = Session;
+      const code = storedUser(cognito, pool.poolId, username).ConfirmationCode;
+      page = await (await engine(name)).newPage();
+      await page.goto(server.url);
+      await page.waitFor(() => document.querySelector(".cognito-confirm"));
+      await page.type(".cognito-confirm input[name=code]", code + ENTER);
+      await page.waitFor(() => document.querySelector("[role=status]")?.textContent === "You are signed in.");
+      assert.equal(await page.evaluate(() => document.querySelector(".cognito-confirm").dataset.state), "confirmed");
+      assert.equal(await userStatus(cognito.endpoint, pool.poolId, username), "CONFIRMED");
+      assert.deepEqual(server.calls.slice(1), ["AWSCognitoIdentityProviderService.ConfirmSignUp", "AWSCognitoIdentityProviderService.InitiateAuth"]);
+      // The demo page logs that tokens arrived, never the tokens or the Sessions.
+      const page_text = await page.evaluate(() => document.documentElement.outerHTML + JSON.stringify({ ...localStorage }));
+      assert.match(page_text, /signed in: tokens that expire in 3600 s/);
+      assert.ok(!page_text.includes(Session) && !page_text.includes("dev-layer.") && !page_text.includes("dev-layer-session-"));
+    } finally {
+      await page?.close();
+      await server.stop();
+    }
+  });
+
   test(`${name}: keyboard only, under a strict CSP, a real user is confirmed`, async () => {
     const code = await signUp(cognito, pool, `kb-${name}`);
     await withPage(name, `kb-${name}`, async ({ page }) => {
