@@ -71,18 +71,19 @@ test("attribute changes re-render in place and keep the typed code", async () =>
   await context.close();
 });
 
-test("secrets are properties only: never attributes, never readable back, never in the DOM", async () => {
+test("secrets and Sessions are properties only: never attributes, never readable back, never in the DOM", async () => {
   const { page, context } = await pageWithElement("lee");
   const leaked = await page.evaluate(() => {
     const el = document.querySelector("cognito-confirm-sign-up");
     el.clientSecret = "TOP-SECRET-CLIENT-SECRET";
     el.credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "TOP-SECRET-KEY" };
+    el.session = "TOP-SECRET-SESSION-0123456789";
     return new Promise((resolve) => setTimeout(() => {
       const html = document.documentElement.outerHTML + el.shadowRoot.innerHTML;
       resolve({
         html: html.includes("TOP-SECRET"),
         attributes: [...el.attributes].some((a) => a.value.includes("TOP-SECRET")),
-        readBack: el.clientSecret ?? el.credentials ?? null,
+        readBack: el.clientSecret ?? el.credentials ?? el.session ?? null,
         storage: JSON.stringify({ ...localStorage, ...sessionStorage }).includes("TOP-SECRET"),
       });
     }, 50));

@@ -204,3 +204,35 @@ test("headless initiateAuth: tokens for a good Session, named errors for a used 
   assert.deepEqual(bodies.map((b) => b.target), ["ConfirmSignUp", "InitiateAuth", "InitiateAuth"], "nothing sent for bad input");
   await context.close();
 });
+
+test("the custom element signs in with its session property and auto-sign-in attribute: confirmed, then signed-in", async () => {
+  const { code, session } = await signUpWithSession("eli");
+  const { page, context, problems } = await newPage(browser);
+  await page.goto(`${server.url}test/blank.html`);
+  await page.evaluate(async ({ endpoint, clientId, session }) => {
+    const cc = await import("/pkg/cognito_confirm.js");
+    await cc.default();
+    cc.defineElement();
+    window.events = [];
+    for (const type of ["confirmed", "signed-in", "sign-in-challenge", "confirm-error"]) {
+      document.addEventListener(type, (e) => window.events.push({ type, tokenType: e.detail?.AuthenticationResult?.TokenType }));
+    }
+    const el = document.createElement("cognito-confirm-sign-up");
+    el.setAttribute("endpoint", endpoint);
+    el.setAttribute("client-id", clientId);
+    el.setAttribute("username", "eli");
+    el.setAttribute("auto-sign-in", "");
+    el.session = session;
+    document.getElementById("app").append(el);
+  }, { endpoint: `${server.url}cognito/`, clientId: pool.clientId, session });
+  await confirmWith(page, code);
+  await page.getByRole("status").filter({ hasText: "You are signed in." }).waitFor();
+  assert.deepEqual(await page.evaluate(() => window.events), [{ type: "confirmed", tokenType: undefined }, { type: "signed-in", tokenType: "Bearer" }]);
+  const leaked = await page.evaluate((session) => {
+    const el = document.querySelector("cognito-confirm-sign-up");
+    return document.documentElement.outerHTML.includes(session) || el.shadowRoot.innerHTML.includes("dev-layer") || el.session !== undefined;
+  }, session);
+  assert.equal(leaked, false, "the Session is neither in the page nor readable back");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
