@@ -3,7 +3,12 @@
 //! (`tests/reference/sdk_request.mjs`, run live), SECRET_HASH filled like SecretHash, and the
 //! checks made before anything is sent.
 #![cfg(not(target_arch = "wasm32"))] // host tests
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests fail loudly
 
 use std::process::Command;
 
@@ -36,7 +41,10 @@ fn full_request() -> InitiateAuthRequest {
             secret_hash: Some("c2VjcmV0aGFzaA==".into()),
             preferred_challenge: Some("EMAIL_OTP".into()),
         },
-        client_metadata: Some(vec![("source".into(), "sign-up".into()), ("ünï".into(), "cødé".into())]),
+        client_metadata: Some(vec![
+            ("source".into(), "sign-up".into()),
+            ("ünï".into(), "cødé".into()),
+        ]),
         client_id: CLIENT_ID.into(),
         analytics_metadata: Some(AnalyticsMetadata {
             analytics_endpoint_id: Some("endpoint-1".into()),
@@ -78,9 +86,19 @@ fn the_request_is_the_aws_sdks_byte_for_byte() {
         let theirs = sdk(&serde_json::from_str(&body).unwrap());
         assert_eq!(body, theirs["body"].as_str().unwrap(), "the same bytes");
         assert_eq!(url, theirs["url"].as_str().unwrap());
-        let header = |name: &str| headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).unwrap().1.clone();
+        let header = |name: &str| {
+            headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                .unwrap()
+                .1
+                .clone()
+        };
         assert_eq!(header("X-Amz-Target"), theirs["target"].as_str().unwrap());
-        assert_eq!(header("X-Amz-Target"), "AWSCognitoIdentityProviderService.InitiateAuth");
+        assert_eq!(
+            header("X-Amz-Target"),
+            "AWSCognitoIdentityProviderService.InitiateAuth"
+        );
         assert_eq!(header("Content-Type"), theirs["contentType"].as_str().unwrap());
     }
 }
@@ -99,17 +117,32 @@ fn secret_hash_fills_auth_parameters_like_secret_hash() {
         ..Default::default()
     });
     request.secret_hash_slot().unwrap().fill(&secret);
-    let Request::InitiateAuth(filled) = &request else { panic!() };
+    let Request::InitiateAuth(filled) = &request else {
+        panic!()
+    };
     let expected = secret_hash("alice", CLIENT_ID, &secret);
-    assert_eq!(filled.auth_parameters.secret_hash.as_deref(), Some(expected.as_str()));
+    assert_eq!(
+        filled.auth_parameters.secret_hash.as_deref(),
+        Some(expected.as_str())
+    );
     // An explicit SECRET_HASH wins.
     let mut explicit = Request::from(full_request());
     explicit.secret_hash_slot().unwrap().fill(&secret);
-    let Request::InitiateAuth(kept) = &explicit else { panic!() };
-    assert_eq!(kept.auth_parameters.secret_hash.as_deref(), Some("c2VjcmV0aGFzaA=="));
+    let Request::InitiateAuth(kept) = &explicit else {
+        panic!()
+    };
+    assert_eq!(
+        kept.auth_parameters.secret_hash.as_deref(),
+        Some("c2VjcmV0aGFzaA==")
+    );
     // And the SDK sends the filled request exactly as the core does.
     let body = serde_json::to_string(filled).unwrap();
-    assert_eq!(sdk(&serde_json::from_str(&body).unwrap())["body"].as_str().unwrap(), body);
+    assert_eq!(
+        sdk(&serde_json::from_str(&body).unwrap())["body"]
+            .as_str()
+            .unwrap(),
+        body
+    );
 }
 
 fn refused(request: InitiateAuthRequest) -> (Option<&'static str>, String) {
@@ -127,7 +160,14 @@ fn bad_input_is_refused_by_name_before_sending() {
     });
     assert_eq!(other_flow.0, Some("AuthFlow"));
     assert!(other_flow.1.contains("USER_AUTH"), "{}", other_flow.1);
-    assert_eq!(refused(InitiateAuthRequest { auth_flow: String::new(), ..full_request() }).0, Some("AuthFlow"));
+    assert_eq!(
+        refused(InitiateAuthRequest {
+            auth_flow: String::new(),
+            ..full_request()
+        })
+        .0,
+        Some("AuthFlow")
+    );
     let no_user = refused(InitiateAuthRequest {
         auth_parameters: AuthParameters::default(),
         ..full_request()
@@ -148,7 +188,11 @@ fn bad_input_is_refused_by_name_before_sending() {
     assert_eq!(short.0, Some("Session"));
     assert!(short.1.contains("20 to 4096"), "{}", short.1);
     assert_eq!(
-        refused(InitiateAuthRequest { session: Some("s".repeat(4097)), ..full_request() }).0,
+        refused(InitiateAuthRequest {
+            session: Some("s".repeat(4097)),
+            ..full_request()
+        })
+        .0,
         Some("Session")
     );
     let hash = InitiateAuthRequest {
@@ -169,7 +213,14 @@ fn bad_input_is_refused_by_name_before_sending() {
         ..full_request()
     };
     assert_eq!(refused(challenge).0, Some("PREFERRED_CHALLENGE"));
-    assert_eq!(refused(InitiateAuthRequest { client_id: "a b".into(), ..full_request() }).0, Some("ClientId"));
+    assert_eq!(
+        refused(InitiateAuthRequest {
+            client_id: "a b".into(),
+            ..full_request()
+        })
+        .0,
+        Some("ClientId")
+    );
     assert!(InitiateAuthRequest::validate(&full_request()).is_ok());
 }
 
@@ -186,10 +237,22 @@ fn a_misspelt_auth_parameters_key_is_named_with_a_suggestion() {
     let error = Request::check_members(Operation::InitiateAuth, keys).unwrap_err();
     assert_eq!(error.field, Some("AuthParameters"));
     assert!(error.message.contains("\"SECRETHASH\""), "{}", error.message);
-    assert!(error.message.contains("Did you mean \"SECRET_HASH\"?"), "{}", error.message);
-    let top = |member: Option<&str>| member.is_none().then(|| vec!["AuthFlow".to_owned(), "Clientid".to_owned()]);
+    assert!(
+        error.message.contains("Did you mean \"SECRET_HASH\"?"),
+        "{}",
+        error.message
+    );
+    let top = |member: Option<&str>| {
+        member
+            .is_none()
+            .then(|| vec!["AuthFlow".to_owned(), "Clientid".to_owned()])
+    };
     let error = Request::check_members(Operation::InitiateAuth, top).unwrap_err();
-    assert!(error.message.contains("Did you mean \"ClientId\"?"), "{}", error.message);
+    assert!(
+        error.message.contains("Did you mean \"ClientId\"?"),
+        "{}",
+        error.message
+    );
 }
 
 #[test]
@@ -206,7 +269,14 @@ fn tokens_and_sessions_print_redacted() {
     )
     .unwrap();
     let printed = format!("{response:?} {challenge:?} {:?}", full_request());
-    for secret in ["eyJ.access.token", "eyJ.refresh.token", "eyJ.id.token", "AYABchallengeSession", SESSION, "c2VjcmV0aGFzaA=="] {
+    for secret in [
+        "eyJ.access.token",
+        "eyJ.refresh.token",
+        "eyJ.id.token",
+        "AYABchallengeSession",
+        SESSION,
+        "c2VjcmV0aGFzaA==",
+    ] {
         assert!(!printed.contains(secret), "{secret} in {printed}");
     }
     assert!(printed.contains("EMAIL_OTP") && printed.contains("[redacted]"));

@@ -177,6 +177,79 @@ async fn confirm_sends_the_request_and_shows_success() {
 }
 
 #[wasm_bindgen_test]
+async fn the_leptos_component_signs_in_with_its_session_and_auto_sign_in_props() {
+    use cognito_confirm::ui::{Confirmed, SignIn};
+    use leptos::prelude::*;
+    const SIGN_UP_SESSION: &str = "AYABsignUpSession0123456789";
+    const CONFIRM_SESSION: &str = "AYABconfirmSession0123456789";
+    let answers = js_sys::Array::of2(
+        &js_sys::Array::of2(&200.into(), &format!(r#"{{"Session":"{CONFIRM_SESSION}"}}"#).into()),
+        &js_sys::Array::of2(
+            &200.into(),
+            &r#"{"AuthenticationResult":{"AccessToken":"eyJ.a","ExpiresIn":3600,"TokenType":"Bearer","RefreshToken":"eyJ.r","IdToken":"eyJ.i"},"ChallengeParameters":{}}"#.into(),
+        ),
+    );
+    let calls = intercept_each(answers.into());
+    // Leptos callbacks are Send + Sync.
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let (confirmed, signed_in) = (seen.clone(), seen.clone());
+    let target = fresh_target();
+    let on_confirmed = move |c: Confirmed| {
+        confirmed
+            .lock()
+            .unwrap()
+            .push(format!("confirmed {}", c.session.is_some()));
+    };
+    let on_signed_in = move |s: SignIn| {
+        let tokens = s.response.authentication_result.unwrap_or_default();
+        signed_in
+            .lock()
+            .unwrap()
+            .push(format!("signed in {}", tokens.token_type.unwrap_or_default()));
+    };
+    let _shown = leptos::mount::mount_to(target.clone(), move || {
+        view! {
+            <cognito_confirm::ConfirmSignUp
+                client_id=CLIENT_ID
+                endpoint="https://cognito-idp.eu-west-1.amazonaws.com/"
+                username="alice"
+                session=SIGN_UP_SESSION
+                auto_sign_in=true
+                on_confirmed=on_confirmed
+                on_signed_in=on_signed_in
+            />
+        }
+    });
+    settle().await;
+    type_code(&target, "123456");
+    find::<HtmlButtonElement>(&target, "button[type=submit]").click();
+    settle().await;
+    assert_eq!(calls.length(), 2, "ConfirmSignUp, then InitiateAuth");
+    let body = |i: u32| {
+        Reflect::get(&calls.get(i), &"body".into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    assert!(
+        body(0).ends_with(&format!(r#","Session":"{SIGN_UP_SESSION}"}}"#)),
+        "{}",
+        body(0)
+    );
+    assert_eq!(
+        body(1),
+        format!(
+            r#"{{"AuthFlow":"USER_AUTH","ClientId":"{CLIENT_ID}","AuthParameters":{{"USERNAME":"alice"}},"Session":"{CONFIRM_SESSION}"}}"#
+        )
+    );
+    assert_eq!(*seen.lock().unwrap(), ["confirmed true", "signed in Bearer"]);
+    assert_eq!(state(&target), "confirmed");
+    let status: HtmlElement = find(&target, "[role=status]");
+    assert_eq!(status.text_content().as_deref(), Some("You are signed in."));
+    assert!(!target.inner_html().contains("AYAB") && !target.inner_html().contains("eyJ"));
+}
+
+#[wasm_bindgen_test]
 async fn a_wrong_code_shows_an_alert_and_keeps_the_code() {
     intercept(
         400,

@@ -240,6 +240,35 @@ mod tests {
     }
 
     #[test]
+    fn the_sign_in_follows_a_confirmation_and_the_account_stays_confirmed() {
+        for (outcome, notice) in [
+            (SignInOutcome::SignedIn, Notice::SignedIn),
+            (SignInOutcome::Challenge, Notice::Confirmed),
+            (SignInOutcome::Failed, Notice::SignInNeeded),
+        ] {
+            let mut f = Form::new(30);
+            f.begin_sign_in();
+            assert_eq!(f.busy(), None, "no sign-in before a confirmation");
+            assert!(f.begin(Action::Confirm, 0.0));
+            f.finish_confirm(Ok(()));
+            f.begin_sign_in();
+            assert_eq!(f.phase(), Phase::Submitting);
+            assert_eq!(f.busy(), Some(Action::SignIn));
+            assert_eq!(f.notice(), Some(&Notice::SigningIn));
+            assert!(!f.begin(Action::Confirm, 1.0), "one request at a time");
+            assert!(!f.begin(Action::Resend, 1.0));
+            f.finish_sign_in(outcome);
+            assert_eq!(f.phase(), Phase::Confirmed);
+            assert_eq!(f.notice(), Some(&notice));
+            assert!(f.error().is_none(), "a failed sign-in is not the form's error");
+            assert!(
+                !f.begin(Action::Resend, 100_000.0),
+                "never a new code for a confirmed account"
+            );
+        }
+    }
+
+    #[test]
     fn one_request_at_a_time() {
         let mut f = Form::new(30);
         assert!(f.begin(Action::Confirm, 0.0));
