@@ -19,6 +19,15 @@ const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUAL
 const kb = (n) => (n / 1024).toFixed(1);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+// twiggy, for where the bytes are (bench/where-bytes.mjs): installed here rather than by the
+// bootstrap, since only the bench uses it.
+const TWIGGY_VERSION = "0.8.0";
+try {
+  if (!execFileSync("twiggy", ["--version"]).toString().includes(TWIGGY_VERSION)) throw new Error("other version");
+} catch {
+  execFileSync("cargo", ["install", "twiggy", "--version", TWIGGY_VERSION, "--locked", "--quiet"], { stdio: "inherit" });
+}
+
 // ---- builds -------------------------------------------------------------------------------
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
@@ -307,6 +316,10 @@ md += `| click on Confirm → fetch() issued (${RUNS} clicks) | ${median(clickTo
 md += `| secretHash() in the page (5 000 calls) | ${secretHashUs.toFixed(1)} µs |\n`;
 for (const line of sigv4.split("\n")) md += `| ${line.split("\t")[0]} (host, release) | ${line.split("\t")[1]} |\n`;
 md += `\nRequests per action: exactly one (plus the browser's CORS preflight), checked by the end-to-end tests.\n`;
+md += `\n## Where the bytes are (twiggy; \`node bench/where-bytes.mjs\`)\n\n`;
+for (const [module, title] of [["target/pkg.pre-opt.wasm", "The form (npm root)"], ["target/pkg-headless.pre-opt.wasm", "The headless entry"]]) {
+  md += execFileSync("node", [join(root, "bench", "where-bytes.mjs"), join(root, module), title], { cwd: root, maxBuffer: 1 << 26 }).toString() + "\n";
+}
 mkdirSync(join(root, "bench", "results"), { recursive: true });
 const file = join(root, "bench", "results", `${new Date().toISOString().slice(0, 10)}-${commit}.md`);
 writeFileSync(file, md);

@@ -13,8 +13,20 @@ if [ $# -eq 0 ]; then
   npm_build=true
   set -- --no-default-features --features csr,admin
 fi
+# The builder's paths (the cargo registry, this checkout) would reach the module through panic
+# locations: remapped, so that the same commit gives the same bytes on every machine
+# (scripts/check-paths.mjs, in make test, looks for any that remain).
+cargo_home=${CARGO_HOME:-$HOME/.cargo}
+remaps="--remap-path-prefix=$cargo_home=/cargo --remap-path-prefix=$PWD=/cognito-confirm"
+# Each crate's sources as crate-version/…, without the registry's directory in front.
+for index in "$cargo_home"/registry/src/*/; do
+  remaps="$remaps --remap-path-prefix=${index%/}="
+done
+export RUSTFLAGS="${RUSTFLAGS:-} $remaps"
 # --mode no-install: use the pinned local wasm-bindgen; never download tools.
 wasm-pack --quiet build --release --target "$target" --out-dir "$out" --mode no-install "$@" >/dev/null
+# The module before wasm-opt, with its function names: what bench/where-bytes.mjs reads.
+cp "$out/cognito_confirm_bg.wasm" "target/$(basename "$out").pre-opt.wasm"
 scripts/optimize.sh wasm "$out/cognito_confirm_bg.wasm"
 if $npm_build; then
   rm -rf "$out/locales"

@@ -40,6 +40,7 @@ stage "wasm-pack test (Firefox)" wasm-pack test --headless --firefox --mode no-i
 stage "wasm-pack test (Chrome, form without admin)" wasm-pack test --headless --chrome --mode no-install -- --no-default-features --features csr,locales --test web
 stage "build pkg/ (form, bundler, headless) + npm pack" scripts/pack.sh
 stage "byte budgets" node scripts/size-budget.mjs
+stage "no builder's path in pkg/" node scripts/check-paths.mjs pkg
 stage "build examples/ssr (server + hydrate wasm)" scripts/ssr-example.sh
 stage "end-to-end (node --test; Chromium, Firefox, WebKit)" node --test tests/e2e/
 
