@@ -145,6 +145,22 @@ fn secret_hash_fills_auth_parameters_like_secret_hash() {
     );
 }
 
+/// [`full_request`] with these `AuthParameters`.
+fn with_parameters(
+    username: &str,
+    secret_hash: Option<&str>,
+    preferred_challenge: Option<&str>,
+) -> InitiateAuthRequest {
+    InitiateAuthRequest {
+        auth_parameters: AuthParameters {
+            username: username.into(),
+            secret_hash: secret_hash.map(Into::into),
+            preferred_challenge: preferred_challenge.map(Into::into),
+        },
+        ..full_request()
+    }
+}
+
 fn refused(request: InitiateAuthRequest) -> (Option<&'static str>, String) {
     let error = InitiateAuthRequest::validate(&request).unwrap_err();
     assert_eq!(error.name, ErrorName::Validation);
@@ -168,19 +184,9 @@ fn bad_input_is_refused_by_name_before_sending() {
         .0,
         Some("AuthFlow")
     );
-    let no_user = refused(InitiateAuthRequest {
-        auth_parameters: AuthParameters::default(),
-        ..full_request()
-    });
+    let no_user = refused(with_parameters("", None, None));
     assert_eq!(no_user, (Some("USERNAME"), "USERNAME is required".to_owned()));
-    let spaced = InitiateAuthRequest {
-        auth_parameters: AuthParameters {
-            username: "al ice".into(),
-            ..Default::default()
-        },
-        ..full_request()
-    };
-    assert_eq!(refused(spaced).0, Some("USERNAME"));
+    assert_eq!(refused(with_parameters("al ice", None, None)).0, Some("USERNAME"));
     let short = refused(InitiateAuthRequest {
         session: Some("s".repeat(19)),
         ..full_request()
@@ -195,24 +201,14 @@ fn bad_input_is_refused_by_name_before_sending() {
         .0,
         Some("Session")
     );
-    let hash = InitiateAuthRequest {
-        auth_parameters: AuthParameters {
-            username: "alice".into(),
-            secret_hash: Some("not base64!".into()),
-            ..Default::default()
-        },
-        ..full_request()
-    };
-    assert_eq!(refused(hash).0, Some("SECRET_HASH"));
-    let challenge = InitiateAuthRequest {
-        auth_parameters: AuthParameters {
-            username: "alice".into(),
-            preferred_challenge: Some("SMS_MFA".into()),
-            ..Default::default()
-        },
-        ..full_request()
-    };
-    assert_eq!(refused(challenge).0, Some("PREFERRED_CHALLENGE"));
+    assert_eq!(
+        refused(with_parameters("alice", Some("not base64!"), None)).0,
+        Some("SECRET_HASH")
+    );
+    assert_eq!(
+        refused(with_parameters("alice", None, Some("SMS_MFA"))).0,
+        Some("PREFERRED_CHALLENGE")
+    );
     assert_eq!(
         refused(InitiateAuthRequest {
             client_id: "a b".into(),

@@ -213,18 +213,21 @@ fn finish_sign_in(view: &Ui, result: Result<Answer, CognitoError>) {
         return; // unmounted meanwhile
     }
     view.draw();
-    let callback = match (&result, outcome) {
-        (Ok(_), SignInOutcome::SignedIn) => &c.on_signed_in,
-        (Ok(_), _) => &c.on_challenge,
-        (Err(e), _) => {
-            if let Some(cb) = &c.on_error {
-                cb(e);
+    match result {
+        Ok(signed) => {
+            let callback = match outcome {
+                SignInOutcome::SignedIn => &c.on_signed_in,
+                _ => &c.on_challenge,
+            };
+            if let Some(cb) = callback {
+                cb(&signed);
             }
-            &None
         }
-    };
-    if let (Some(cb), Ok(signed)) = (callback, &result) {
-        cb(signed);
+        Err(e) => {
+            if let Some(cb) = &c.on_error {
+                cb(&e);
+            }
+        }
     }
     view.focus(Region::Status);
 }

@@ -87,6 +87,12 @@ export async function startDevServer({ cognito = null, pool = null, pageConfig =
     const body = Buffer.concat(chunks).toString("utf8");
     const target = req.headers["x-amz-target"] ?? "";
     const answer = ({ status, json }) => send(res, status, { "Content-Type": "application/x-amz-json-1.1" }, JSON.stringify(json));
+    const forward = {};
+    for (const h of ["content-type", "x-amz-target", "x-amz-date", "authorization", "x-amz-security-token"]) {
+      if (req.headers[h]) forward[h] = req.headers[h];
+    }
+    // The call as it came (or with another body), to cognito-local.
+    const upstream = (sent = body) => fetch(cognito.endpoint, { method: "POST", headers: forward, body: sent });
     if (target === "AWSCognitoIdentityProviderService.ResendConfirmationCode") {
       return answer(await resend(JSON.parse(body)));
     }
@@ -94,15 +100,11 @@ export async function startDevServer({ cognito = null, pool = null, pageConfig =
       return answer(signIn(JSON.parse(body)));
     }
     if (target === "AWSCognitoIdentityProviderService.SignUp" || target === "AWSCognitoIdentityProviderService.ConfirmSignUp") {
-      return answer(await withSession(target.split(".")[1], JSON.parse(body)));
+      return answer(await withSession(target.split(".")[1], JSON.parse(body), upstream));
     }
-    const forward = {};
-    for (const h of ["content-type", "x-amz-target", "x-amz-date", "authorization", "x-amz-security-token"]) {
-      if (req.headers[h]) forward[h] = req.headers[h];
-    }
-    const upstream = await fetch(cognito.endpoint, { method: "POST", headers: forward, body });
-    const text = await upstream.text();
-    send(res, upstream.status, { "Content-Type": upstream.headers.get("content-type") ?? "application/json" }, text);
+    const reply = await upstream();
+    const text = await reply.text();
+    send(res, reply.status, { "Content-Type": reply.headers.get("content-type") ?? "application/json" }, text);
   }
 
   // The sign-in after a confirmation, as Cognito's choice-based sign-in does it: SignUp answers
@@ -114,15 +116,12 @@ export async function startDevServer({ cognito = null, pool = null, pageConfig =
     sessions.set(session, { username, step });
     return session;
   };
-  async function withSession(operation, request) {
+  async function withSession(operation, request, upstream) {
+    // cognito-local is given the request without the Session, which it does not know.
     const { Session, ...rest } = request;
-    const upstream = await fetch(cognito.endpoint, {
-      method: "POST",
-      headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": `AWSCognitoIdentityProviderService.${operation}` },
-      body: JSON.stringify(operation === "SignUp" ? request : rest),
-    });
-    const json = await upstream.json();
-    if (!upstream.ok) return { status: upstream.status, json };
+    const reply = await upstream(JSON.stringify(operation === "SignUp" ? request : rest));
+    const json = await reply.json();
+    if (!reply.ok) return { status: reply.status, json };
     if (operation === "SignUp") return { status: 200, json: { ...json, Session: newSession(request.Username, "signed-up") } };
     const given = sessions.get(Session);
     if (given?.username !== request.Username || given.step !== "signed-up") return { status: 200, json };
