@@ -362,9 +362,16 @@ impl Client {
                 CognitoError::timeout(self.timeout_ms)
             }
             gloo_net::Error::JsError(e) => {
-                CognitoError::network(format!("Cognito could not be reached: {}", e.message))
+                CognitoError::network(["Cognito could not be reached: ", &e.message].concat())
             }
-            other => CognitoError::network(format!("Cognito could not be reached: {other}")),
+            gloo_net::Error::GlooError(message) => {
+                CognitoError::network(["Cognito could not be reached: ", message].concat())
+            }
+            // gloo-net's JSON error (its feature `json`, which Leptos turns on in the form's
+            // build): only its JSON helpers, which the transport does not use, fail this way. Not
+            // displayed: that would link serde_json's and std::io's error texts into the module.
+            #[allow(unreachable_patterns)]
+            _ => CognitoError::network("Cognito could not be reached"),
         }
     }
 }
