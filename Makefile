@@ -28,6 +28,7 @@ test-host: bootstrap
 test-browser: bootstrap
 	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome --mode no-install -- --features csr
 	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome --mode no-install -- --no-default-features --features csr,locales --test web
+	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome --mode no-install -- --features hydrate --test hydrate
 	GECKODRIVER=$$(command -v geckodriver) wasm-pack test --headless --firefox --mode no-install -- --features csr
 
 test-e2e: pack
