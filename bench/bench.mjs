@@ -79,7 +79,6 @@ mkdirSync(element);
 for (const f of ["element.js", "cognito_confirm.js", "cognito_confirm_bg.wasm"]) cpSync(join(root, "pkg", f), join(element, f));
 writeFileSync(join(element, "index.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>element</title>
 <script type="module" src="element.js" blocking="render"></script>
-<link rel="modulepreload" href="cognito_confirm.js">
 <link rel="preload" href="cognito_confirm_bg.wasm" as="fetch" type="application/wasm" crossorigin>
 </head><body><p>Above the form.</p>
 <cognito-confirm-sign-up region="us-east-1" client-id="7example1client2id3" username="alice"></cognito-confirm-sign-up>
