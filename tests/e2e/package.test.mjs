@@ -8,8 +8,9 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "pkg");
-// The headless entry has the two operations a sign-up page calls; the root adds the admin one.
-const HEADLESS = ["confirmSignUp", "resendConfirmationCode", "secretHash"];
+// The headless entry has the operations a sign-up page calls (and the sign-in that follows); the
+// root adds the admin one.
+const HEADLESS = ["confirmSignUp", "resendConfirmationCode", "initiateAuth", "secretHash"];
 const FORM = [...HEADLESS, "adminConfirmSignUp", "MountHandle", "defineElement", "mount", "registerLocale"];
 const INIT = ["default", "initSync"];
 // Classes that Leptos links through its server functions (wasm-streams' adapters between Rust
@@ -47,3 +48,15 @@ for (const [entry, file, expected] of entries) {
     assert.deepEqual(classes.filter((c) => !expected.includes(c)), [], "no classes of other crates in the typings");
   });
 }
+
+test("cognito-confirm/element exports nothing, loads the package's own module, and is in the package's exports", () => {
+  const js = readFileSync(join(pkg, "element.js"), "utf8");
+  assert.deepEqual(exportedNames(js), []);
+  assert.match(js, /import\("\.\/cognito_confirm\.js"\)/, "the wasm's glue, beside it, loaded by element.js itself");
+  assert.doesNotMatch(js, /<style/, "no inline <style> in what it draws");
+  const manifest = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
+  assert.deepEqual(manifest.exports["./element"], { types: "./element.d.ts", default: "./element.js" });
+  for (const file of ["element.js", "element.d.ts", "cognito-confirm.css", "form.html", "form-username.html"]) {
+    assert.ok(manifest.files.includes(file), `${file} is published`);
+  }
+});
