@@ -57,6 +57,20 @@ fn full_request() -> InitiateAuthRequest {
     }
 }
 
+/// The sign-in the form sends: USERNAME and the confirmation's Session, nothing else.
+fn minimal_request() -> InitiateAuthRequest {
+    InitiateAuthRequest {
+        auth_flow: "USER_AUTH".into(),
+        auth_parameters: AuthParameters {
+            username: "alice".into(),
+            ..Default::default()
+        },
+        client_id: CLIENT_ID.into(),
+        session: Some(SESSION.into()),
+        ..Default::default()
+    }
+}
+
 /// The core's request for `request`, as the browser shell builds it (its body: the request as
 /// JSON, members in the API model's order).
 fn ours(request: &InitiateAuthRequest) -> (String, Vec<(String, String)>, String) {
@@ -69,19 +83,7 @@ fn ours(request: &InitiateAuthRequest) -> (String, Vec<(String, String)>, String
 
 #[test]
 fn the_request_is_the_aws_sdks_byte_for_byte() {
-    for request in [
-        full_request(),
-        InitiateAuthRequest {
-            auth_flow: "USER_AUTH".into(),
-            auth_parameters: AuthParameters {
-                username: "alice".into(),
-                ..Default::default()
-            },
-            client_id: CLIENT_ID.into(),
-            session: Some(SESSION.into()),
-            ..Default::default()
-        },
-    ] {
+    for request in [full_request(), minimal_request()] {
         let (url, headers, body) = ours(&request);
         let theirs = sdk(&serde_json::from_str(&body).unwrap());
         assert_eq!(body, theirs["body"].as_str().unwrap(), "the same bytes");
@@ -106,16 +108,7 @@ fn the_request_is_the_aws_sdks_byte_for_byte() {
 #[test]
 fn secret_hash_fills_auth_parameters_like_secret_hash() {
     let secret = Secret::new("client-secret-value");
-    let mut request = Request::from(InitiateAuthRequest {
-        auth_flow: "USER_AUTH".into(),
-        auth_parameters: AuthParameters {
-            username: "alice".into(),
-            ..Default::default()
-        },
-        client_id: CLIENT_ID.into(),
-        session: Some(SESSION.into()),
-        ..Default::default()
-    });
+    let mut request = Request::from(minimal_request());
     request.secret_hash_slot().unwrap().fill(&secret);
     let Request::InitiateAuth(filled) = &request else {
         panic!()
