@@ -42,7 +42,7 @@ if [ "$target" = web ]; then
     # component (examples/prerender.rs), shown before the wasm arrives; and the same HTML as
     # declarative shadow root snippets with the stylesheet they link.
     rm -rf target/element && mkdir -p target/element
-    cargo run --quiet --locked --example prerender --features ssr -- target/element
+    cargo run --quiet --locked --example prerender --features ssr -- target/element "$out/locales"
     cp src/web/element.js src/web/element-loader.js target/element/
     scripts/optimize.sh element target/element/element-loader.js "$out/element.js"
     cp target/element/cognito-confirm.css target/element/form.html target/element/form-username.html "$out/"

@@ -4,13 +4,22 @@
 // scripts/build.sh with the generated forms.js; ./cognito_confirm.js stays a separate module, the
 // package's own.
 import { defineCognitoElement } from "./element.js";
-import { FORMS, CSS, BUSY } from "./forms.js";
+import { FORMS, CSS, BUSY, LANGUAGES } from "./forms.js";
 
-const mount = import("./cognito_confirm.js").then(async (glue) => {
-  await glue.default();
-  return glue.mount;
+const glue = import("./cognito_confirm.js").then(async (module) => {
+  await module.default();
+  return module;
 });
 // A failed load is reported once; the form stays as drawn, its Confirm never sending.
-mount.catch((error) => console.error("cognito-confirm: the wasm module could not be loaded:", error));
+glue.catch((error) => console.error("cognito-confirm: the wasm module could not be loaded:", error));
 
-defineCognitoElement("cognito-confirm-sign-up", mount, { forms: FORMS, css: CSS, busy: BUSY });
+defineCognitoElement("cognito-confirm-sign-up", glue.then((module) => module.mount), {
+  forms: FORMS,
+  css: CSS,
+  busy: BUSY,
+  languages: LANGUAGES,
+  // A language's module (locales/<language>.js, beside this one): its form to draw before the
+  // wasm, and its texts for the wasm's form.
+  locale: (language) => import(new URL(`locales/${language}.js`, import.meta.url).href),
+  register: (language, messages) => glue.then((module) => module.registerLocale(language, messages)),
+});

@@ -38,8 +38,10 @@ const INPUTS = ["code", "username"];
 
 /**
  * Defines `tagName` (once) and returns its class. `mount` is mount(), or a Promise of it while
- * the wasm is on its way; `early` ({forms: {user, username}, css, busy}) is the form's HTML to
- * show until then.
+ * the wasm is on its way; `early` ({forms: {user, username}, css, busy, languages, locale,
+ * register}) is the form's HTML to show until then, in English, and how to get it in the
+ * `languages` that have a module of their own (`locale(language)`), whose texts `register`
+ * hands to the wasm.
  */
 export function defineCognitoElement(tagName, mount, early) {
   const existing = customElements.get(tagName);
@@ -61,6 +63,8 @@ export function defineCognitoElement(tagName, mount, early) {
     #pending = false;
     #early = false;
     #live = false;
+    // The language's module, while it loads: the wasm's form waits for its texts.
+    #held = null;
 
     constructor() {
       super();
@@ -113,8 +117,25 @@ export function defineCognitoElement(tagName, mount, early) {
           root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
         }
       }
-      if (!this.#container.firstElementChild) {
-        this.#container.innerHTML = this.hasAttribute("username") ? early.forms.user : early.forms.username;
+      const draw = (forms) => {
+        if (!this.#container.firstElementChild) {
+          this.#container.innerHTML = this.hasAttribute("username") ? forms.user : forms.username;
+        }
+      };
+      let busy = early.busy;
+      const language = languageOf(this);
+      if (language !== "en" && early.languages?.includes(language)) {
+        // Drawn when the language's module is there (at once, when the page loads it with
+        // element.js); English if it cannot be loaded.
+        this.#held = Promise.resolve(early.locale(language))
+          .then(async (module) => {
+            draw(module.forms);
+            busy = module.busy;
+            await early.register(language, module.default);
+          })
+          .catch(() => draw(early.forms));
+      } else {
+        draw(early.forms);
       }
       root.addEventListener("submit", (event) => {
         if (this.#handle) return; // the wasm's form handles its own
@@ -126,10 +147,13 @@ export function defineCognitoElement(tagName, mount, early) {
         const submit = this.#container.querySelector("button[type=submit]");
         if (submit) {
           submit.setAttribute("aria-busy", "true");
-          if (early.busy) submit.textContent = early.busy;
+          if (busy) submit.textContent = busy;
         }
       });
-      if (!ready) Promise.resolve(mount).then(() => this.#schedule(), () => {});
+      Promise.all([mount, this.#held]).then(() => {
+        this.#held = null;
+        this.#schedule();
+      }, () => {});
     }
 
     // Re-render once per turn of the event loop, however many attributes changed.
@@ -138,7 +162,7 @@ export function defineCognitoElement(tagName, mount, early) {
       this.#scheduled = true;
       queueMicrotask(() => {
         this.#scheduled = false;
-        if (this.isConnected && ready) this.#render();
+        if (this.isConnected && ready && !this.#held) this.#render();
       });
     }
 
@@ -156,6 +180,11 @@ export function defineCognitoElement(tagName, mount, early) {
         else options[option] = value;
       }
       if (kept.code?.value) options.code = kept.code.value;
+      // The page's language, which mount() cannot see from inside the shadow root.
+      if (options.locale === undefined) {
+        const lang = this.closest("[lang]")?.getAttribute("lang");
+        if (lang) options.locale = lang;
+      }
       const emit = (type) => (detail) =>
         this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
       options.onConfirmed = emit("confirmed");
@@ -210,6 +239,12 @@ export function defineCognitoElement(tagName, mount, early) {
 
   customElements.define(tagName, CognitoConfirmSignUp);
   return CognitoConfirmSignUp;
+}
+
+// The language the element asks for: its `locale`, else the closest `lang`, else English.
+function languageOf(element) {
+  const tag = element.getAttribute("locale") || element.closest("[lang]")?.getAttribute("lang") || "en";
+  return tag.split(/[-_]/)[0].toLowerCase();
 }
 
 // What the user has in the inputs of `container`: each input's value, and which one has the

@@ -195,6 +195,33 @@ for (const name of ENGINES) {
   });
 }
 
+for (const name of ENGINES) {
+  test(`${name}: in the page's language: element.js draws the German form from its module before the wasm, and the wasm's form is German too`, async () => {
+    const code = await signUp(cognito, pool, `de-${name}`);
+    const german = (url) => earlyPage(`de-${name}`)(url)
+      .replace('<html lang="en">', '<html lang="de">')
+      .replace("</head>", '<script type="module" src="/pkg/locales/de.js" blocking="render"></script></head>');
+    await withEarlyPage(name, `de-${name}`, async ({ page, server }) => {
+      const texts = () => page.evaluate(() => {
+        const root = document.querySelector("cognito-confirm-sign-up").shadowRoot;
+        return [root.querySelector("h2").textContent, root.querySelector("button[type=submit]").textContent, root.querySelector(".cognito-confirm").lang];
+      });
+      await page.waitFor(() => document.querySelector("cognito-confirm-sign-up").shadowRoot.querySelector("h2")?.textContent === "Konto bestätigen");
+      assert.deepEqual(await texts(), ["Konto bestätigen", "Bestätigen", "de"]);
+      await page.type(`${HOST} >>> input[name=code]`, code);
+      await page.press(ENTER);
+      await page.waitFor(() => document.querySelector("cognito-confirm-sign-up").shadowRoot.querySelector("button[type=submit]").textContent === "Wird bestätigt…");
+      assert.equal(server.calls.length, 0);
+      server.releaseWasm();
+      await page.waitFor(() => document.querySelector("cognito-confirm-sign-up").shadowRoot.querySelector(".cognito-confirm").dataset.state === "confirmed");
+      assert.deepEqual(await texts(), ["Konto bestätigen", "Bestätigen", "de"], "the wasm's form in German");
+      assert.equal(await page.evaluate(() => document.querySelector("cognito-confirm-sign-up").shadowRoot.querySelector("[role=status]").textContent), "Dein Konto ist bestätigt.");
+      assert.deepEqual(server.calls, ["AWSCognitoIdentityProviderService.ConfirmSignUp"]);
+      assert.equal(await userStatus(cognito.endpoint, pool.poolId, `de-${name}`), "CONFIRMED");
+    }, undefined, german);
+  });
+}
+
 test("chromium: a page with element.js that also calls init() and defineElement() gets no error and one working element", async () => {
   const code = await signUp(cognito, pool, "both");
   await withEarlyPage("chromium", "both", async ({ page, server }) => {
