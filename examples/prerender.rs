@@ -66,7 +66,9 @@ fn main() -> io::Result<()> {
          export const CSS = {};\n\
          // The languages whose module (locales/<language>.js) carries its own form.\n\
          export const LANGUAGES = {};\n",
-        exports("en")?.replace("export const forms", "export const FORMS").replace("export const busy", "export const BUSY"),
+        exports("en")?
+            .replace("export const forms", "export const FORMS")
+            .replace("export const busy", "export const BUSY"),
         json(STYLESHEET)?,
         serde_json::to_string(&languages).map_err(io::Error::other)?,
     );
