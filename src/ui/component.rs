@@ -161,27 +161,18 @@ pub fn ConfirmSignUp(
         web_otp,
         session: session.filter(|s| !s.is_empty()),
         auto_sign_in,
-        on_confirmed: on_confirmed
-            .map(|cb| Rc::new(move |c: &Confirmed| cb.run(c.clone())) as Rc<dyn Fn(&_)>),
-        on_signed_in: on_signed_in.map(|cb| Rc::new(move |s: &SignIn| cb.run(s.clone())) as Rc<dyn Fn(&_)>),
-        on_challenge: on_challenge.map(|cb| Rc::new(move |s: &SignIn| cb.run(s.clone())) as Rc<dyn Fn(&_)>),
-        on_resent: on_resent.map(|cb| Rc::new(move |r: &Resent| cb.run(r.clone())) as Rc<dyn Fn(&_)>),
-        on_error: on_error.map(|cb| Rc::new(move |e: &CognitoError| cb.run(e.clone())) as Rc<dyn Fn(&_)>),
+        on_confirmed: on_confirmed.map(called_with_a_clone),
+        on_signed_in: on_signed_in.map(called_with_a_clone),
+        on_challenge: on_challenge.map(called_with_a_clone),
+        on_resent: on_resent.map(called_with_a_clone),
+        on_error: on_error.map(called_with_a_clone),
         ..Config::unsent(client_id)
     };
-    let checked = match mode {
-        Mode::User => crate::core::validate::client_id(&config.client_id),
-        Mode::Admin => crate::core::validate::user_pool_id(
-            config.user_pool_id.as_deref().unwrap_or_default(),
-        )
-        .and_then(|()| match credentials {
-            Some(_) => Ok(()),
-            None => Err(CognitoError::validation(
-                "credentials",
-                "admin mode needs credentials",
-            )),
-        }),
-    };
+    let checked = mode.check(
+        &config.client_id,
+        config.user_pool_id.as_deref(),
+        credentials.is_some(),
+    );
     match endpoint.and_then(|endpoint| checked.map(|()| endpoint)) {
         Err(problem) => config.problem = Some(problem),
         #[cfg(target_arch = "wasm32")]
@@ -212,6 +203,11 @@ pub fn ConfirmSignUp(
         });
     }
     form_view(config, root)
+}
+
+/// A Leptos callback as the form's own callback type, which hands it a copy of the value.
+fn called_with_a_clone<T: Clone + 'static>(callback: Callback<T>) -> flow::Callback<T> {
+    Rc::new(move |value: &T| callback.run(value.clone()))
 }
 
 /// Default `timeout_ms`.

@@ -27,6 +27,32 @@ pub enum Mode {
     Admin,
 }
 
+impl Mode {
+    /// What this mode needs before the form can send: a valid client id (user mode), or a pool
+    /// id and credentials (admin mode).
+    pub(crate) fn check(
+        self,
+        client_id: &str,
+        user_pool_id: Option<&str>,
+        has_credentials: bool,
+    ) -> Result<(), CognitoError> {
+        match self {
+            Self::User => crate::core::validate::client_id(client_id),
+            Self::Admin => {
+                crate::core::validate::user_pool_id(user_pool_id.unwrap_or_default())?;
+                if has_credentials {
+                    Ok(())
+                } else {
+                    Err(CognitoError::validation(
+                        "credentials",
+                        "admin mode needs credentials",
+                    ))
+                }
+            }
+        }
+    }
+}
+
 /// A successful confirmation, as handed to `on_confirmed`. `Debug` prints no `Session`.
 #[derive(Clone)]
 pub struct Confirmed {

@@ -94,18 +94,11 @@ fn config(client: Client, form: FormOptions, locale: &str) -> Result<Config, Cog
         }
     };
     let client_id = form.client_id.unwrap_or_default();
-    if mode == Mode::User {
-        crate::core::validate::client_id(&client_id)?;
-    }
-    if mode == Mode::Admin {
-        crate::core::validate::user_pool_id(form.user_pool_id.as_deref().unwrap_or_default())?;
-        if client.credentials.is_none() {
-            return Err(CognitoError::validation(
-                "credentials",
-                "admin mode needs credentials",
-            ));
-        }
-    }
+    mode.check(
+        &client_id,
+        form.user_pool_id.as_deref(),
+        client.credentials.is_some(),
+    )?;
     let overrides = form.messages.unwrap_or_default().0;
     let (messages, unknown) = locales::messages_for(locale, overrides);
     if !unknown.is_empty() {
