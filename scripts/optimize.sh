@@ -3,6 +3,8 @@
 # floor, so both are built exactly alike.
 #   scripts/optimize.sh wasm FILE       binaryen's wasm-opt -Oz in place (npm's binaryen: Debian's
 #                                       is too old and breaks the module)
+#   scripts/optimize.sh named IN OUT    the same optimisation, the function names kept (-g), for
+#                                       bench/where-bytes.mjs: the shipped code under its names
 #   scripts/optimize.sh glue DIR NAME   for a --target web build: DIR/NAME.js bundled with its
 #                                       snippets into one minified module in place (DIR/snippets
 #                                       is then removed); exported names and import.meta.url are
@@ -11,13 +13,19 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 bin="$here/../node_modules/.bin"
+wasm_opt() {
+  # The features rustc's wasm32 target enables by default, which wasm-opt must be told of.
+  "$bin/wasm-opt" -Oz --converge \
+    --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    --strip-producers "$@"
+}
 case "${1:-}" in
   wasm)
-    # The features rustc's wasm32 target enables by default, which wasm-opt must be told of.
-    "$bin/wasm-opt" -Oz --converge \
-      --enable-bulk-memory --enable-nontrapping-float-to-int \
-      --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-      --strip-debug --strip-producers "$2" -o "$2"
+    wasm_opt --strip-debug "$2" -o "$2"
+    ;;
+  named)
+    wasm_opt -g "$2" -o "$3"
     ;;
   glue)
     "$bin/esbuild" "$2/$3.js" --bundle --minify --format=esm --target=es2022 \
@@ -31,7 +39,7 @@ case "${1:-}" in
       --external:./cognito_confirm.js --outfile="$3" --log-level=warning
     ;;
   *)
-    echo "usage: $0 wasm FILE | glue DIR NAME | element ENTRY OUT" >&2
+    echo "usage: $0 wasm FILE | named IN OUT | glue DIR NAME | element ENTRY OUT" >&2
     exit 2
     ;;
 esac
