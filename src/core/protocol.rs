@@ -613,8 +613,8 @@ impl Request {
 }
 
 /// The members of all four requests in one type, read from a request object whatever its
-/// operation: one deserializer instance in the module instead of one per request type (1.4 KB
-/// gzip less in the form, 0.7 KB in the headless entry). The types are the requests' own, so a member of the wrong type is refused as it
+/// operation, so that the module holds one deserializer of requests rather than one per request
+/// type. The types are the requests' own, so a member of the wrong type is refused as it
 /// would be there; a member the operation does not have is refused earlier, by name
 /// ([`Request::check_members`]), and is not carried over by [`RequestMembers::into_request`].
 #[derive(Default, Deserialize)]
