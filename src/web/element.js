@@ -182,7 +182,7 @@ export function defineCognitoElement(tagName, mount, early) {
       if (kept.code?.value) options.code = kept.code.value;
       // The page's language, which mount() cannot see from inside the shadow root.
       if (options.locale === undefined) {
-        const lang = this.closest("[lang]")?.getAttribute("lang");
+        const lang = pageLanguage(this);
         if (lang) options.locale = lang;
       }
       const emit = (type) => (detail) =>
@@ -241,9 +241,14 @@ export function defineCognitoElement(tagName, mount, early) {
   return CognitoConfirmSignUp;
 }
 
-// The language the element asks for: its `locale`, else the closest `lang`, else English.
+// The `lang` of the element's closest ancestor that has one (the page's language), if any.
+function pageLanguage(element) {
+  return element.closest("[lang]")?.getAttribute("lang");
+}
+
+// The language the element asks for: its `locale`, else the page's, else English.
 function languageOf(element) {
-  const tag = element.getAttribute("locale") || element.closest("[lang]")?.getAttribute("lang") || "en";
+  const tag = element.getAttribute("locale") || pageLanguage(element) || "en";
   return tag.split(/[-_]/)[0].toLowerCase();
 }
 
